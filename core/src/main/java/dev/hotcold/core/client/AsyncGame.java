@@ -1,0 +1,158 @@
+package dev.hotcold.core.client;
+
+import dev.hotcold.core.protocol.Command;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One game over an asynchronous connection: the seed's {@code async with new_async_game(...)} and
+ * {@code async for outcome in session}, on {@link CompletionStage}s.
+ *
+ * <pre>{@code
+ * CompletionStage<List<Outcome>> outcomes = AsyncGame.play(connection, 1, 5, 3);
+ *
+ * AsyncGame.play(connection, 10, 15, 12, game ->
+ *         game.forEach(outcome -> System.out.println("Client: " + outcome)));
+ * }</pre>
+ *
+ * <p>{@code PARAMS} goes out before the body runs and {@code CLEAR} after its stage completes,
+ * whether it succeeded or failed. Failures arrive as exceptional completion with the same
+ * exceptions as {@link Game}: {@link java.io.IOException}, {@link ServerErrorException},
+ * {@link ProtocolViolationException}. Games of any length run in constant stack depth, even when
+ * every stage completes at once.
+ */
+public final class AsyncGame {
+    private final AsyncGameConnection connection;
+    private final ClientGame game;
+
+    private AsyncGame(AsyncGameConnection connection, ClientGame game) {
+        this.connection = connection;
+        this.game = game;
+    }
+
+    /**
+     * Plays a game on [lower, upper] with the given secret to the end.
+     *
+     * @return every round, the last one correct
+     * @throws IllegalArgumentException at once if the range is empty or does not hold the secret
+     */
+    public static CompletionStage<List<Outcome>> play(
+            AsyncGameConnection connection, long lower, long upper, long secret) {
+        return play(connection, lower, upper, secret, game -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            return game.forEach(outcomes::add).thenApply(done -> outcomes);
+        });
+    }
+
+    /**
+     * Opens a game, runs {@code body} on it, and ends the game with {@code CLEAR} once the body's
+     * stage completes, either way.
+     *
+     * @return the body's result, or its failure
+     * @throws IllegalArgumentException at once if the range is empty or does not hold the secret
+     */
+    public static <T> CompletionStage<T> play(AsyncGameConnection connection, long lower, long upper,
+            long secret, Function<? super AsyncGame, ? extends CompletionStage<T>> body) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(body, "body");
+        AsyncGame game = new AsyncGame(connection, new ClientGame(lower, upper, secret));
+        CompletableFuture<T> result = new CompletableFuture<>();
+        connection.send(game.game.params())
+                .thenCompose(sent -> body.apply(game))
+                .whenComplete((value, failure) -> connection.send(Command.Clear.INSTANCE)
+                        .whenComplete((cleared, clearFailure) -> {
+                            if (failure != null) {
+                                Throwable cause = unwrap(failure);
+                                if (clearFailure != null && clearFailure != cause) {
+                                    cause.addSuppressed(unwrap(clearFailure));
+                                }
+                                result.completeExceptionally(cause);
+                            } else if (clearFailure != null) {
+                                result.completeExceptionally(unwrap(clearFailure));
+                            } else {
+                                result.complete(value);
+                            }
+                        }));
+        return result;
+    }
+
+    /** Whether the secret has been guessed. */
+    public boolean isOver() {
+        return game.isOver();
+    }
+
+    /**
+     * Plays one round: {@code NUMBER}, the server's guess, the {@code REPORT} on it.
+     *
+     * @return the round, or empty if the game was already over
+     */
+    public CompletionStage<Optional<Outcome>> next() {
+        if (game.isOver()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return connection.send(Command.NumberRequest.INSTANCE)
+                .thenCompose(sent -> connection.receive())
+                .thenCompose(reply -> {
+                    Outcome outcome = game.onReply(reply);
+                    return connection.send(Command.Report.of(outcome.decision()))
+                            .thenApply(reported -> Optional.of(outcome));
+                });
+    }
+
+    /** Plays the remaining rounds, handing each to {@code action} in order. */
+    public CompletionStage<Void> forEach(Consumer<? super Outcome> action) {
+        Objects.requireNonNull(action, "action");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        continueRounds(action, done);
+        return done;
+    }
+
+    /**
+     * Runs rounds in a loop while they complete at once and hands over to a callback when one
+     * does not, so that the stack does not grow with the number of rounds.
+     */
+    private void continueRounds(Consumer<? super Outcome> action, CompletableFuture<Void> done) {
+        try {
+            while (!game.isOver()) {
+                CompletableFuture<Optional<Outcome>> round = next().toCompletableFuture();
+                if (!round.isDone()) {
+                    round.whenComplete((outcome, failure) -> {
+                        if (failure != null) {
+                            done.completeExceptionally(unwrap(failure));
+                            return;
+                        }
+                        try {
+                            outcome.ifPresent(action);
+                        } catch (RuntimeException | Error actionFailure) {
+                            done.completeExceptionally(actionFailure);
+                            return;
+                        }
+                        continueRounds(action, done);
+                    });
+                    return;
+                }
+                round.join().ifPresent(action);
+            }
+            done.complete(null);
+        } catch (CompletionException failure) {
+            done.completeExceptionally(unwrap(failure));
+        } catch (RuntimeException | Error failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

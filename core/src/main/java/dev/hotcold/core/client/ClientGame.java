@@ -1,0 +1,101 @@
+package dev.hotcold.core.client;
+
+import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.Decision;
+import dev.hotcold.core.protocol.Reply;
+import dev.hotcold.core.scoring.Scorer;
+
+/**
+ * The client's side of one game, sans-I/O: it holds the secret, says which commands to send and
+ * turns the server's replies into outcomes. {@link Game} and {@link AsyncGame} drive it over a
+ * connection; anything else that can move lines can too.
+ *
+ * <pre>{@code
+ * ClientGame game = new ClientGame(1, 5, 3);
+ * send(game.params());
+ * while (!game.isOver()) {
+ *     send(Command.NumberRequest.INSTANCE);
+ *     Outcome outcome = game.onReply(receive());
+ *     send(Command.Report.of(outcome.decision()));
+ * }
+ * send(Command.Clear.INSTANCE);
+ * }</pre>
+ *
+ * <p>Not thread-safe.
+ */
+public final class ClientGame {
+    private final long lower;
+    private final long upper;
+    private final Scorer scorer;
+    private boolean over;
+
+    /**
+     * @throws IllegalArgumentException if {@code lower > upper} or the secret lies outside the
+     *     range (the server could never guess it)
+     */
+    public ClientGame(long lower, long upper, long secret) {
+        if (lower > upper) {
+            throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
+        }
+        if (secret < lower || secret > upper) {
+            throw new IllegalArgumentException(
+                    "secret " + secret + " is outside [" + lower + ", " + upper + "]");
+        }
+        this.lower = lower;
+        this.upper = upper;
+        this.scorer = new Scorer(secret);
+    }
+
+    public long lower() {
+        return lower;
+    }
+
+    public long upper() {
+        return upper;
+    }
+
+    public long secret() {
+        return scorer.secret();
+    }
+
+    /** The command that opens the game. */
+    public Command.Params params() {
+        return new Command.Params(lower, upper);
+    }
+
+    /**
+     * Scores the server's reply to {@code NUMBER}. The caller then sends
+     * {@code Command.Report.of(outcome.decision())}.
+     *
+     * @throws ServerErrorException if the reply is {@code ERROR <reason>}
+     * @throws ProtocolViolationException if it is not a number, or a number outside the range
+     * @throws IllegalStateException if the game is already over
+     */
+    public Outcome onReply(Reply reply) {
+        if (over) {
+            throw new IllegalStateException("the game is over: the secret was guessed");
+        }
+        long number = switch (reply) {
+            case Reply.Guess(long guess) -> guess;
+            case Reply.Error(String reason) -> throw new ServerErrorException(reason);
+            case Reply.Unreadable(String line) -> throw new ProtocolViolationException(
+                    "expected a number from the server, got: " + abbreviate(line));
+        };
+        if (number < lower || number > upper) {
+            throw new ProtocolViolationException(
+                    "server guessed " + number + ", outside [" + lower + ", " + upper + "]");
+        }
+        Decision decision = scorer.score(number);
+        over = decision == Decision.CORRECT;
+        return new Outcome(number, decision);
+    }
+
+    /** Whether the secret has been guessed. */
+    public boolean isOver() {
+        return over;
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 80) + "...";
+    }
+}

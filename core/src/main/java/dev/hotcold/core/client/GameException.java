@@ -1,0 +1,10 @@
+package dev.hotcold.core.client;
+
+/** A game could not go on because of what the server said. */
+public class GameException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public GameException(String message) {
+        super(message);
+    }
+}

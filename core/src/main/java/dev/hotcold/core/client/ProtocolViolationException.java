@@ -1,0 +1,10 @@
+package dev.hotcold.core.client;
+
+/** The server sent something the protocol does not allow, such as a guess outside the range. */
+public final class ProtocolViolationException extends GameException {
+    private static final long serialVersionUID = 1L;
+
+    public ProtocolViolationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.hotcold.core.engine;
+
+import dev.hotcold.core.protocol.Decision;
+
+/**
+ * The guesses of one game. Every number it returns lies in the game's range and none repeats
+ * within the game. Not thread-safe: one game, one connection.
+ */
+public interface Guesser {
+
+    /** Whether a number of the range remains that this game has not guessed yet. */
+    boolean hasNext();
+
+    /**
+     * The next guess.
+     *
+     * @throws java.util.NoSuchElementException if every number of the range was guessed
+     */
+    long next();
+
+    /**
+     * The client's verdict on the number {@link #next()} returned last. Strategies that ignore
+     * the client, as the seed's does, keep this default.
+     */
+    default void onReport(Decision decision) {}
+}

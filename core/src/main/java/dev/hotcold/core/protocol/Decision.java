@@ -1,0 +1,70 @@
+package dev.hotcold.core.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * What the client says about a guess, relative to the guess before it: the five words of a
+ * {@code REPORT} line.
+ *
+ * <p>The wire names are case-sensitive, exactly as the seed writes them.
+ */
+public enum Decision {
+    /** The guess is closer to the secret than the previous guess. */
+    WARMER("Warmer"),
+    /** The guess is farther from the secret than the previous guess. */
+    COLDER("Colder"),
+    /** The guess is as far from the secret as the previous guess. */
+    SAME("Same"),
+    /** The first guess of a game: there is nothing to compare it with. */
+    UNSURE("Unsure"),
+    /** The guess is the secret. */
+    CORRECT("Correct");
+
+    private static final Decision[] VALUES = values();
+
+    private final String wireName;
+    private final byte[] wireBytes;
+    private final byte[] reportLine;
+
+    Decision(String wireName) {
+        this.wireName = wireName;
+        this.wireBytes = Ascii.bytes(wireName);
+        this.reportLine = Ascii.bytes("REPORT " + wireName + "\n");
+    }
+
+    /** The word on the wire, for example {@code Warmer}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The decision whose wire name is {@code word}, compared case-sensitively. */
+    public static Optional<Decision> fromWireName(String word) {
+        for (Decision decision : VALUES) {
+            if (decision.wireName.equals(word)) {
+                return Optional.of(decision);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The decision whose wire name is the ASCII text in {@code bytes[from, to)}, or null. */
+    static Decision fromWire(ByteBuffer bytes, int from, int to) {
+        for (Decision decision : VALUES) {
+            if (Ascii.equalsAt(bytes, from, to, decision.wireBytes)) {
+                return decision;
+            }
+        }
+        return null;
+    }
+
+    /** {@code REPORT <wire name>\n}, shared; callers must not modify it. */
+    byte[] reportLine() {
+        return reportLine;
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

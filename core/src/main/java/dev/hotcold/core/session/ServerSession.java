@@ -1,0 +1,215 @@
+package dev.hotcold.core.session;
+
+import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.engine.Guesser;
+import dev.hotcold.core.framing.LineFramer;
+import dev.hotcold.core.framing.LineHandler;
+import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.CommandParser;
+import dev.hotcold.core.protocol.Decision;
+import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.protocol.InvalidLine;
+import dev.hotcold.core.protocol.ParsedLine;
+import dev.hotcold.core.protocol.Wire;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * The server's side of one connection, sans-I/O: bytes from the client in, reply bytes out. It
+ * never reads a socket, starts a thread, sleeps or reads a clock; transports move the bytes.
+ *
+ * <p>It keeps the seed's semantics: {@code PARAMS} starts a game, {@code NUMBER} is answered
+ * with a guess the game has not made before (the secret itself once a guess was reported
+ * {@code Correct}), {@code REPORT} records the client's verdict on the last guess, {@code CLEAR}
+ * ends the game. Where the seed crashes or hangs, this answers {@code ERROR <reason>} and carries
+ * on: no input makes it throw. A rejected command changes nothing.
+ *
+ * <pre>{@code
+ * ServerSession session = new ServerSession(GuessStrategy.random(7), GameListener.NONE,
+ *         LineFramer.DEFAULT_MAX_LINE_LENGTH);
+ * ByteBuffer out = ByteBuffer.allocate(4096);
+ * session.receive(ByteBuffer.wrap("PARAMS 1 5\nNUMBER\n".getBytes(US_ASCII)), out);
+ * // out now holds one line: a guess in [1, 5]
+ * }</pre>
+ *
+ * <p>Its memory is a few fields, the guesser's and a partial line; nothing grows with the number
+ * of guesses. One per connection; not thread-safe.
+ */
+public final class ServerSession {
+    private final GuessStrategy strategy;
+    private final GameListener listener;
+    private final LineFramer framer;
+    private final Lines lines = new Lines();
+
+    /** The reply buffer of the current {@link #receive} call. */
+    private ByteBuffer out;
+
+    /** The current game's guesser, or null between games. */
+    private Guesser guesser;
+    private long lower;
+    private long upper;
+    /** The last guess sent, and whether the client has yet to report on it. */
+    private long lastGuess;
+    private boolean guessOutstanding;
+    /** Set once a guess is reported Correct: from then on every NUMBER gets the secret. */
+    private boolean solved;
+
+    /**
+     * @param strategy picks the guesses of each game
+     * @param listener hears about reports, games and errors
+     * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
+     *     {@code ERROR line too long}
+     */
+    public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.framer = new LineFramer(maxLineLength);
+    }
+
+    /**
+     * Consumes client bytes from {@code in} and writes the replies to {@code out}, until {@code in}
+     * is empty or {@code out} has less than {@link Wire#MAX_REPLY_BYTES} left. In the second case
+     * the caller sends what {@code out} holds and calls again with the rest of {@code in}: a
+     * session never produces more output than the caller has room for.
+     *
+     * @return true if all of {@code in} was consumed
+     */
+    public boolean receive(ByteBuffer in, ByteBuffer out) {
+        this.out = out;
+        try {
+            while (out.remaining() >= Wire.MAX_REPLY_BYTES) {
+                if (!framer.next(in, lines)) {
+                    return true;
+                }
+            }
+            return !in.hasRemaining();
+        } finally {
+            this.out = null;
+        }
+    }
+
+    /**
+     * Handles one parsed line and writes its reply, if any, to {@code out}, which needs at least
+     * {@link Wire#MAX_REPLY_BYTES} of room. For callers that frame lines themselves.
+     */
+    public void handle(ParsedLine line, ByteBuffer out) {
+        if (out.remaining() < Wire.MAX_REPLY_BYTES) {
+            throw new IllegalArgumentException("out needs " + Wire.MAX_REPLY_BYTES + " bytes of room");
+        }
+        this.out = out;
+        try {
+            dispatch(line);
+        } finally {
+            this.out = null;
+        }
+    }
+
+    /** Whether a game is in play: {@code PARAMS} was accepted and no {@code CLEAR} has followed. */
+    public boolean inGame() {
+        return guesser != null;
+    }
+
+    /** Bytes of an unfinished line held between calls. */
+    public int bufferedBytes() {
+        return framer.bufferedBytes();
+    }
+
+    private void dispatch(ParsedLine line) {
+        switch (line) {
+            case Command.Params(long lower, long upper) -> startGame(lower, upper);
+            case Command.NumberRequest ignored -> sendGuess();
+            case Command.Report(Decision decision) -> receiveReport(decision);
+            case Command.Clear ignored -> clearGame();
+            case InvalidLine(ErrorReason reason) -> error(reason);
+        }
+    }
+
+    private void startGame(long lower, long upper) {
+        Guesser next;
+        try {
+            next = strategy.newGame(lower, upper);
+        } catch (RuntimeException strategyFailure) {
+            error(ErrorReason.INTERNAL_ERROR);
+            return;
+        }
+        this.guesser = next;
+        this.lower = lower;
+        this.upper = upper;
+        this.guessOutstanding = false;
+        this.solved = false;
+        listener.onGameStarted(lower, upper);
+    }
+
+    private void sendGuess() {
+        if (guesser == null) {
+            error(ErrorReason.NO_GAME);
+            return;
+        }
+        if (!solved) {
+            long guess;
+            try {
+                if (!guesser.hasNext()) {
+                    error(ErrorReason.RANGE_EXHAUSTED);
+                    return;
+                }
+                guess = guesser.next();
+            } catch (RuntimeException strategyFailure) {
+                error(ErrorReason.INTERNAL_ERROR);
+                return;
+            }
+            if (guess < lower || guess > upper) {
+                error(ErrorReason.INTERNAL_ERROR);
+                return;
+            }
+            lastGuess = guess;
+        }
+        guessOutstanding = true;
+        Wire.writeGuess(out, lastGuess);
+    }
+
+    private void receiveReport(Decision decision) {
+        if (guesser == null) {
+            error(ErrorReason.NO_GAME);
+            return;
+        }
+        if (!guessOutstanding) {
+            error(ErrorReason.NO_GUESS);
+            return;
+        }
+        guessOutstanding = false;
+        if (!solved) {
+            try {
+                guesser.onReport(decision);
+            } catch (RuntimeException strategyFailure) {
+                // The report is recorded all the same; the strategy's next guess will tell.
+            }
+            solved = decision == Decision.CORRECT;
+        }
+        listener.onReport(lastGuess, decision);
+    }
+
+    private void clearGame() {
+        guesser = null;
+        guessOutstanding = false;
+        solved = false;
+        listener.onGameCleared();
+    }
+
+    private void error(ErrorReason reason) {
+        Wire.writeError(out, reason);
+        listener.onError(reason);
+    }
+
+    /** Framer callbacks, kept off the public API. */
+    private final class Lines implements LineHandler {
+        @Override
+        public void onLine(ByteBuffer bytes, int from, int to) {
+            dispatch(CommandParser.parse(bytes, from, to));
+        }
+
+        @Override
+        public void onLineTooLong() {
+            error(ErrorReason.LINE_TOO_LONG);
+        }
+    }
+}
