@@ -53,6 +53,8 @@ public final class ServerSession {
     private boolean guessOutstanding;
     /** Set once a guess is reported Correct: from then on every NUMBER gets the secret. */
     private boolean solved;
+    /** Set by {@link #finishAfterGame()}: take no input once no game is in play. */
+    private boolean finishing;
 
     /**
      * @param strategy picks the guesses of each game
@@ -68,16 +70,17 @@ public final class ServerSession {
 
     /**
      * Consumes client bytes from {@code in} and writes the replies to {@code out}, until {@code in}
-     * is empty or {@code out} has less than {@link Wire#MAX_REPLY_BYTES} left. In the second case
-     * the caller sends what {@code out} holds and calls again with the rest of {@code in}: a
-     * session never produces more output than the caller has room for.
+     * is empty, {@code out} has less than {@link Wire#MAX_REPLY_BYTES} left, or the session
+     * {@linkplain #isFinished() finished}. When {@code out} filled up, the caller sends what it
+     * holds and calls again with the rest of {@code in}: a session never produces more output than
+     * the caller has room for.
      *
      * @return true if all of {@code in} was consumed
      */
     public boolean receive(ByteBuffer in, ByteBuffer out) {
         this.out = out;
         try {
-            while (out.remaining() >= Wire.MAX_REPLY_BYTES) {
+            while (!isFinished() && out.remaining() >= Wire.MAX_REPLY_BYTES) {
                 if (!framer.next(in, lines)) {
                     return true;
                 }
@@ -107,6 +110,23 @@ public final class ServerSession {
     /** Whether a game is in play: {@code PARAMS} was accepted and no {@code CLEAR} has followed. */
     public boolean inGame() {
         return guesser != null;
+    }
+
+    /**
+     * Asks the session to end once no game is in play: at once if none is, else right after the
+     * {@code CLEAR} that ends the current one. From then on {@link #receive} takes no more input.
+     * Graceful shutdown calls this on every connection.
+     */
+    public void finishAfterGame() {
+        finishing = true;
+    }
+
+    /**
+     * Whether the session is done: {@link #finishAfterGame()} was called and no game is in play.
+     * The transport then sends the replies it holds and closes the connection.
+     */
+    public boolean isFinished() {
+        return finishing && guesser == null;
     }
 
     /** Bytes of an unfinished line held between calls. */

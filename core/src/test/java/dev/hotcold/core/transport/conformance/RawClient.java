@@ -1,0 +1,20 @@
+package dev.hotcold.core.transport.conformance;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * A client that writes protocol bytes by hand and reads reply lines, bypassing the library's
+ * client, so tests can send anything at all. Each transport's test supplies one.
+ */
+public interface RawClient extends Closeable {
+
+    /** Writes {@code bytes} and pushes them to the server at once. */
+    void write(byte[] bytes) throws IOException;
+
+    /** The next line from the server without its terminator, or null at end of stream. */
+    String readLine() throws IOException;
+
+    /** Leaves without a goodbye: closes abruptly (a TCP reset where the transport has one). */
+    void abort() throws IOException;
+}

@@ -1,0 +1,134 @@
+package dev.hotcold.transport.inmemory;
+
+import dev.hotcold.core.client.GameConnection;
+import dev.hotcold.core.client.ReplyReader;
+import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.framing.LineFramer;
+import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.Reply;
+import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.session.ServerSession;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * The direct mode: a client connection wired straight to a server session, on the calling thread,
+ * with no thread, pipe, lock or name. Each {@link #flush()} runs the session on the commands sent
+ * so far, so a test is deterministic step by step, as with Netty's {@code EmbeddedChannel}.
+ *
+ * <pre>{@code
+ * try (GameConnection connection = new DirectConnection(GuessStrategy.random(42));
+ *      Game game = Game.start(connection, 1, 5, 3)) {
+ *     List<Outcome> outcomes = game.play();
+ * }
+ * }</pre>
+ *
+ * <p>Replies not yet received are kept, however many there are. {@link #receive()} throws
+ * instead of waiting when the session has nothing to say. Not thread-safe.
+ */
+public final class DirectConnection implements GameConnection {
+    private static final int INITIAL_BUFFER = 1024;
+
+    private final ServerSession session;
+    private final ReplyReader replies = new ReplyReader();
+    private ByteBuffer requests = ByteBuffer.allocate(INITIAL_BUFFER);
+    private ByteBuffer replyBytes = ByteBuffer.allocate(INITIAL_BUFFER).flip();
+    private boolean closed;
+
+    /** A connection to a fresh session using {@code strategy}, with no listener. */
+    public DirectConnection(GuessStrategy strategy) {
+        this(strategy, GameListener.NONE);
+    }
+
+    /** A connection to a fresh session using {@code strategy} and {@code listener}. */
+    public DirectConnection(GuessStrategy strategy, GameListener listener) {
+        this(new ServerSession(strategy, listener, LineFramer.DEFAULT_MAX_LINE_LENGTH));
+    }
+
+    /** A connection to {@code session}, which it then owns. */
+    public DirectConnection(ServerSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    /** The server's session, to look at its state in tests. */
+    public ServerSession session() {
+        return session;
+    }
+
+    @Override
+    public void send(Command command) throws IOException {
+        ensureOpen();
+        if (requests.remaining() < Wire.MAX_COMMAND_BYTES) {
+            flush();
+        }
+        Wire.writeCommand(requests, command);
+    }
+
+    /** Writes raw bytes to the session, as a client that bypasses the command API would. */
+    public void sendBytes(byte[] bytes) throws IOException {
+        ensureOpen();
+        flush();
+        feed(ByteBuffer.wrap(bytes));
+    }
+
+    /** Runs the session on every command sent so far. */
+    @Override
+    public void flush() throws IOException {
+        ensureOpen();
+        feed(requests.flip());
+        requests.clear();
+    }
+
+    /**
+     * The next reply the session made.
+     *
+     * @throws IOException if the session has made no reply that was not received yet (a real
+     *     connection would wait forever here)
+     */
+    @Override
+    public Reply receive() throws IOException {
+        flush();
+        Reply reply = replies.next(replyBytes);
+        if (reply == null) {
+            throw new IOException("the server has no reply to give: every command sent so far is answered");
+        }
+        return reply;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void feed(ByteBuffer in) {
+        while (in.hasRemaining()) {
+            ByteBuffer window = replyWindow();
+            boolean consumedAll = session.receive(in, window);
+            replyBytes.limit(window.position());
+            if (consumedAll || session.isFinished()) {
+                break;
+            }
+        }
+    }
+
+    /** The free space after the unread replies, at least one reply long. */
+    private ByteBuffer replyWindow() {
+        replyBytes.compact();   // now in write mode: unread replies first, then free space
+        if (replyBytes.remaining() < Wire.MAX_REPLY_BYTES) {
+            ByteBuffer grown = ByteBuffer.allocate(replyBytes.capacity() * 2);
+            grown.put(replyBytes.flip());
+            replyBytes = grown;
+        }
+        ByteBuffer window = replyBytes.duplicate();
+        replyBytes.flip();
+        return window;
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("connection is closed");
+        }
+    }
+}
