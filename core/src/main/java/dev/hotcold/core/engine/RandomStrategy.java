@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The seed draws at random and re-draws on repeats, scanning a list of every guess; it slows as
  * the range fills and never ends once it is full. Here each game walks a keyed pseudo-random
- * permutation of its range ({@link RangePermutation}): the k-th guess is the image of k, so
- * guesses never repeat, cost O(1) time and memory each, and work on the whole {@code long} range.
+ * permutation of its range ({@link RangePermutation}): the k-th guess is the image of k, shifted
+ * by a random offset (mod the range size) so that each guess taken alone is exactly uniform even
+ * where a small Feistel network is not. Guesses never repeat, cost O(1) time and memory each, and
+ * work on the whole {@code long} range.
  *
  * <p>Game keys come from the seed and a counter of games started, so a fixed seed replays the same
  * guesses for the same sequence of games.
@@ -36,7 +38,8 @@ final class RandomStrategy implements GuessStrategy {
         }
         long game = gamesStarted.getAndIncrement();
         long key = RangePermutation.mix(seed + GOLDEN_GAMMA * (game + 1));
-        return new RandomGuesser(lower, upper - lower + 1, key);
+        long offset = RangePermutation.mix(key ^ GOLDEN_GAMMA);
+        return new RandomGuesser(lower, upper - lower + 1, key, offset);
     }
 
     @Override
@@ -49,12 +52,15 @@ final class RandomStrategy implements GuessStrategy {
         /** Unsigned; 0 stands for 2^64. */
         private final long size;
         private final RangePermutation permutation;
+        /** Added to every permuted index (mod size), so each guess on its own is exactly uniform. */
+        private final long offset;
         private long guessed;
 
-        RandomGuesser(long lower, long size, long key) {
+        RandomGuesser(long lower, long size, long key, long offset) {
             this.lower = lower;
             this.size = size;
             this.permutation = new RangePermutation(size, key);
+            this.offset = size == 0 ? offset : Long.remainderUnsigned(offset, size);
         }
 
         @Override
@@ -68,7 +74,16 @@ final class RandomStrategy implements GuessStrategy {
             if (!hasNext()) {
                 throw new NoSuchElementException("every number of the range was guessed");
             }
-            return lower + permutation.apply(guessed++);
+            return lower + addModSize(permutation.apply(guessed++), offset);
+        }
+
+        /** (a + b) mod size for a, b below size, all unsigned, without overflow. */
+        private long addModSize(long a, long b) {
+            long sum = a + b;
+            if (size != 0 && (Long.compareUnsigned(sum, a) < 0 || Long.compareUnsigned(sum, size) >= 0)) {
+                sum -= size;
+            }
+            return sum;
         }
     }
 }
