@@ -1,0 +1,49 @@
+package dev.hotcold.cli;
+
+import dev.hotcold.core.client.GameConnection;
+import dev.hotcold.core.client.Outcome;
+import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.transport.Transport;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The seed's {@code main()}: a server and a client in one process, three games, the transcript. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Plays the seed's three games (1..5 with secret 3, 10..15 with 12, 1..3 with 2)",
+                "against a server in the same process and prints the seed's transcript."})
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private TransportChoice transport = new TransportChoice();
+
+    @Mixin
+    private StrategyChoice strategy = new StrategyChoice();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerPrinter printer = new ServerPrinter(out, false);
+        ServerConfig config = ServerConfig.loopback(0).toBuilder()
+                .strategy(strategy.create())
+                .listener(printer)
+                .build();
+        List<Outcome> results;
+        try (Transport client = transport.create();
+             GameServer server = client.serve(config);
+             GameConnection connection = client.connect(server.address())) {
+            // The seed sleeps before CLEAR so that the server's lines come before the next game's
+            // header; here the client waits until the server has seen the CLEAR.
+            results = SeedGames.play(connection, SeedGames.THREE_GAMES, out, printer::awaitGameCleared);
+        }
+        SeedGames.printResults(results, out);
+        return 0;
+    }
+}
