@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 /** The seed's {@code main()}: a server and a client in one process, three games, the transcript. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Plays the seed's three games (1..5 with secret 3, 10..15 with 12, 1..3 with 2)",
-                "against a server in the same process and prints the seed's transcript."})
+                "against a server in the same process and prints the seed's transcript.",
+                "Socket transports use a server on 127.0.0.1 with a free port. The transport",
+                "defaults to inmemory."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -36,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
                 .listener(printer)
                 .build();
         List<Outcome> results;
-        try (Transport client = transport.create();
+        try (Transport client = transport.create(TransportChoice.Kind.inmemory);
              GameServer server = client.serve(config);
              GameConnection connection = client.connect(server.address())) {
             // The seed sleeps before CLEAR so that the server's lines come before the next game's

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The guess-the-number game over a line protocol, on pluggable transports.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,15 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
+            if (failure instanceof java.io.IOException || failure instanceof java.io.UncheckedIOException) {
+                // What went wrong outside the program (a port in use, a refused connection): one line.
+                command.getErr().println("hotcold: " + failure.getMessage());
+                command.getErr().flush();
+                return 1;
+            }
+            throw failure;
+        });
         return commandLine;
     }
 

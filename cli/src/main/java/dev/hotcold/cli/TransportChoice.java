@@ -1,23 +1,44 @@
 package dev.hotcold.cli;
 
 import dev.hotcold.core.transport.Transport;
+import dev.hotcold.transport.blocking.BlockingTransport;
+import dev.hotcold.transport.blocking.ThreadKind;
 import dev.hotcold.transport.inmemory.InMemoryTransport;
 import picocli.CommandLine.Option;
 
-/** The {@code --transport} option and what it needs, shared by the commands. */
+/** The {@code --transport} option and the options of each transport, shared by the commands. */
 final class TransportChoice {
     /** The transports the command line knows. */
     enum Kind {
         inmemory,
+        blocking,
+    }
+
+    /** Thread kinds by their command-line names. */
+    enum Threads {
+        virtual(ThreadKind.VIRTUAL),
+        platform(ThreadKind.PLATFORM);
+
+        final ThreadKind kind;
+
+        Threads(ThreadKind kind) {
+            this.kind = kind;
+        }
     }
 
     @Option(names = "--transport", paramLabel = "KIND",
-            description = "Transport: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Kind kind = Kind.inmemory;
+            description = "Transport: ${COMPLETION-CANDIDATES}.")
+    Kind kind;
 
-    Transport create() {
-        return switch (kind) {
+    @Option(names = "--threads", paramLabel = "KIND",
+            description = "Blocking transport: ${COMPLETION-CANDIDATES} threads (default: ${DEFAULT-VALUE}).")
+    Threads threads = Threads.virtual;
+
+    /** The chosen transport, or {@code fallback} when none was chosen. */
+    Transport create(Kind fallback) {
+        return switch (kind != null ? kind : fallback) {
             case inmemory -> new InMemoryTransport();
+            case blocking -> new BlockingTransport(threads.kind);
         };
     }
 }

@@ -83,15 +83,18 @@ public abstract class TransportConformanceTest {
 
     /**
      * Checks, after a server terminated, that it left nothing behind that the suite cannot see
-     * for itself (virtual threads, say). By default: no live thread named {@code hotcold-server}.
+     * for itself. By default: no live platform thread named {@code hotcold-server...}, after
+     * giving threads that are ending a moment to finish.
      */
-    protected void assertNoLeaks() {
-        List<String> left = Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(name -> name.startsWith("hotcold-server"))
+    protected void assertNoLeaks() throws InterruptedException {
+        List<Thread> serverThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("hotcold-server"))
                 .toList();
-        assertEquals(List.of(), left, "server threads still alive after termination");
+        for (Thread thread : serverThreads) {
+            thread.join(TERMINATION.toMillis());
+        }
+        List<String> alive = serverThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+        assertEquals(List.of(), alive, "server threads still alive after termination");
     }
 
     @BeforeEach

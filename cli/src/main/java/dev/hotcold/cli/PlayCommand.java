@@ -1,0 +1,77 @@
+package dev.hotcold.cli;
+
+import dev.hotcold.core.client.GameConnection;
+import dev.hotcold.core.client.Outcome;
+import dev.hotcold.core.client.ServerErrorException;
+import dev.hotcold.core.transport.Transport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The seed's client against any server that speaks the protocol. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Plays the seed's three games against a server and prints the seed's client",
+                "transcript; --lower, --upper and --secret play one game instead.",
+                "The transport defaults to blocking."})
+final class PlayCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private TransportChoice transport = new TransportChoice();
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Server address (default: ${DEFAULT-VALUE}).")
+    private String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
+    private int port = 1234;
+
+    @ArgGroup(exclusive = false)
+    private OneGame oneGame;
+
+    static final class OneGame {
+        @Option(names = "--lower", required = true, paramLabel = "L", description = "Lowest number of the range.")
+        long lower;
+
+        @Option(names = "--upper", required = true, paramLabel = "U", description = "Highest number of the range.")
+        long upper;
+
+        @Option(names = "--secret", required = true, paramLabel = "S", description = "The number to guess, in the range.")
+        long secret;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<SeedGames.Spec> games = SeedGames.THREE_GAMES;
+        if (oneGame != null) {
+            games = List.of(new SeedGames.Spec(oneGame.lower, oneGame.upper, oneGame.secret));
+            if (oneGame.lower > oneGame.upper || oneGame.secret < oneGame.lower || oneGame.secret > oneGame.upper) {
+                err.println("hotcold: the secret must lie in [lower, upper], and lower must not be above upper");
+                return 2;
+            }
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        try (Transport client = transport.create(TransportChoice.Kind.blocking);
+             GameConnection connection = client.connect(address)) {
+            List<Outcome> results = SeedGames.play(connection, games, out, () -> {});
+            SeedGames.printResults(results, out);
+            return 0;
+        } catch (ServerErrorException e) {
+            err.println("hotcold: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("hotcold: cannot play with " + ServeCommand.describe(address) + ": " + e.getMessage());
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.hotcold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** serve and play against each other, and against the seed's own Python programs. */
+@Timeout(120)
+class ServeAndPlayTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"virtual", "platform"})
+    void playWinsThreeGamesAgainstServe(String threads) throws Exception {
+        try (RunningServer server = new RunningServer("--transport", "blocking", "--threads", threads, "--seed", "5")) {
+            Transcript.Run play = Transcript.run("play", "--transport", "blocking", "--port", String.valueOf(server.port()));
+            assertEquals(0, play.exitCode(), play.err());
+            Transcript.assertSeedTranscript(play.lines(), false);
+            assertEquals(0, server.stop());
+            List<String> serverLines = server.lines();
+            assertTrue(serverLines.get(0).matches("listening on 127\\.0\\.0\\.1:\\d+"), serverLines.get(0));
+            List<String> clientLines = play.lines().stream().filter(line -> line.startsWith("Client: ")).toList();
+            assertEquals(clientLines.stream().map(line -> line.replace("Client: ", "Server: ")).toList(),
+                    serverLines.subList(1, serverLines.size()));
+        }
+    }
+
+    @Test
+    void quietServeAndOneGame() throws Exception {
+        try (RunningServer server = new RunningServer("--quiet")) {
+            Transcript.Run play = Transcript.run("play", "--port", String.valueOf(server.port()),
+                    "--lower", "-1000", "--upper", "1000", "--secret", "-999");
+            assertEquals(0, play.exitCode(), play.err());
+            assertEquals("Guess a number between -1000 and 1000! Shhhhh, it's -999.", play.lines().get(0));
+            assertEquals("Client: -999 is Correct", play.lines().get(play.lines().size() - 1));
+            server.stop();
+            assertEquals(1, server.lines().size(), "quiet: only the listening line");
+        }
+    }
+
+    @Test
+    void playExplainsWhatWentWrong() throws Exception {
+        int port;
+        try (RunningServer server = new RunningServer()) {
+            port = server.port();
+        }
+        Transcript.Run refused = Transcript.run("play", "--port", String.valueOf(port));
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().startsWith("hotcold: cannot play with 127.0.0.1:" + port), refused.err());
+        Transcript.Run outside = Transcript.run("play", "--port", "1", "--lower", "1", "--upper", "5", "--secret", "9");
+        assertEquals(2, outside.exitCode());
+        Transcript.Run partial = Transcript.run("play", "--lower", "1");
+        assertEquals(2, partial.exitCode());
+        assertTrue(partial.err().contains("Missing required argument"), partial.err());
+    }
+
+    @Test
+    void serveExplainsAPortInUse() throws Exception {
+        try (RunningServer server = new RunningServer()) {
+            Transcript.Run second = Transcript.run("serve", "--port", String.valueOf(server.port()));
+            assertEquals(1, second.exitCode());
+            assertTrue(second.err().startsWith("hotcold: cannot listen on 127.0.0.1"), second.err());
+            assertEquals(1, second.err().lines().count(), "one clear line, no stack trace: " + second.err());
+        }
+    }
+
+    @Test
+    void theDemoRunsOverRealSockets() {
+        for (String threads : List.of("virtual", "platform")) {
+            Transcript.Run run = Transcript.run("demo", "--transport", "blocking", "--threads", threads);
+            assertEquals(0, run.exitCode(), run.err());
+            Transcript.assertSeedTranscript(run.lines(), true);
+        }
+    }
+
+    @Test
+    void theSeedsClientPlaysAgainstServe() throws Exception {
+        SeedPython.assumePython();
+        try (RunningServer server = new RunningServer("--transport", "blocking")) {
+            List<String> transcript = SeedPython.runClient(server.port());
+            Transcript.assertSeedTranscript(transcript, false);
+            server.stop();
+            List<String> serverLines = server.lines();
+            assertEquals(transcript.stream().filter(line -> line.startsWith("Client: "))
+                    .map(line -> line.replace("Client: ", "Server: ")).toList(), serverLines.subList(1, serverLines.size()));
+        }
+    }
+
+    @Test
+    void playWinsAgainstTheSeedsServer() throws Exception {
+        SeedPython.assumePython();
+        try (SeedPython.Server seed = new SeedPython.Server()) {
+            Transcript.Run play = Transcript.run("play", "--transport", "blocking", "--port", String.valueOf(seed.port));
+            assertEquals(0, play.exitCode(), play.err());
+            Transcript.assertSeedTranscript(play.lines(), false);
+            List<String> clientLines = play.lines().stream().filter(line -> line.startsWith("Client: ")).toList();
+            assertEquals(clientLines.stream().map(line -> line.replace("Client: ", "Server: ")).toList(),
+                    seed.readLines(clientLines.size()), "the seed's server heard every report");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/** The blocking-socket transport: a thread per connection, virtual or platform. */
+module dev.hotcold.transport.blocking {
+    requires transitive dev.hotcold.core;
+
+    exports dev.hotcold.transport.blocking;
+}

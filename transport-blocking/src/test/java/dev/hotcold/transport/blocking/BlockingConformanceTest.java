@@ -1,0 +1,39 @@
+package dev.hotcold.transport.blocking;
+
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.core.transport.conformance.RawClient;
+import dev.hotcold.core.transport.conformance.SocketRawClient;
+import dev.hotcold.core.transport.conformance.TransportConformanceTest;
+import java.io.IOException;
+import java.net.SocketAddress;
+import org.junit.jupiter.api.Nested;
+
+/** The conformance suite on both kinds of thread. */
+class BlockingConformanceTest {
+
+    @Nested
+    class OnVirtualThreads extends TransportConformanceTest {
+        @Override
+        protected Transport newTransport() {
+            return new BlockingTransport(ThreadKind.VIRTUAL);
+        }
+
+        @Override
+        protected RawClient openRaw(SocketAddress address) throws IOException {
+            return new SocketRawClient(address);
+        }
+    }
+
+    @Nested
+    class OnPlatformThreads extends TransportConformanceTest {
+        @Override
+        protected Transport newTransport() {
+            return new BlockingTransport(ThreadKind.PLATFORM);
+        }
+
+        @Override
+        protected RawClient openRaw(SocketAddress address) throws IOException {
+            return new SocketRawClient(address);
+        }
+    }
+}
