@@ -1,0 +1,203 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ReplyReader;
+import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.Reply;
+import dev.hotcold.core.protocol.Wire;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An asynchronous client connection owned by a {@link ClientLoop}. All its state is touched on
+ * the loop thread only: calls from other threads become loop tasks.
+ *
+ * <p>Replies that arrive while nobody waits are kept, up to {@link #MAX_UNCLAIMED_REPLIES}; past
+ * that the loop stops reading from the socket until they are claimed, so a server that talks too
+ * much cannot grow the client's memory.
+ */
+final class ClientConnection implements AsyncGameConnection {
+    static final int MAX_UNCLAIMED_REPLIES = 1024;
+
+    /** Above this many unsent bytes, sends complete only once the socket has taken more. */
+    static final int SEND_HIGH_WATER = 64 * 1024;
+
+    private final ClientLoop loop;
+    private final SocketChannel channel;
+    private final CompletableFuture<AsyncGameConnection> connected;
+    private final ReplyReader replies = new ReplyReader();
+    private final ArrayDeque<CompletableFuture<Reply>> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Reply> unclaimed = new ArrayDeque<>();
+    private final OutboundBuffer unsent = new OutboundBuffer();
+    private final ByteBuffer commands = ByteBuffer.allocate(512);
+    private final ArrayDeque<CompletableFuture<Void>> sends = new ArrayDeque<>();
+    /** Bytes of the read buffer this connection has not framed yet, kept while reading is paused. */
+    private ByteBuffer leftover;
+    private boolean flushScheduled;
+    private IOException failure;
+    SelectionKey key;
+
+    ClientConnection(ClientLoop loop, SocketChannel channel, CompletableFuture<AsyncGameConnection> connected) {
+        this.loop = loop;
+        this.channel = channel;
+        this.connected = connected;
+    }
+
+    void finishConnect() throws IOException {
+        channel.finishConnect();
+        key.interestOps(SelectionKey.OP_READ);
+        connected.complete(this);
+    }
+
+    @Override
+    public CompletionStage<Void> send(Command command) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (failure != null) {
+                sent.completeExceptionally(failure);
+                return;
+            }
+            if (commands.remaining() < Wire.MAX_COMMAND_BYTES) {
+                unsent.append(commands.flip());
+                commands.clear();
+            }
+            Wire.writeCommand(commands, command);
+            // Taken into the buffer: done, unless too much waits already. Completing at once lets
+            // a callback's next command join this one in the same write.
+            if (unsent.size() < SEND_HIGH_WATER) {
+                sent.complete(null);
+            } else {
+                sends.add(sent);
+            }
+            if (!flushScheduled) {
+                flushScheduled = true;
+                loop.scheduleFlush(this);
+            }
+        });
+        return sent;
+    }
+
+    @Override
+    public CompletionStage<Reply> receive() {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        loop.execute(() -> {
+            Reply ready = unclaimed.poll();
+            if (ready != null) {
+                resumeReadingIfPaused();
+                reply.complete(ready);
+            } else if (failure != null) {
+                reply.completeExceptionally(failure);
+            } else {
+                waiting.add(reply);
+            }
+        });
+        return reply;
+    }
+
+    /** Writes buffered commands; what the socket does not take waits for OP_WRITE. */
+    void flush() throws IOException {
+        flushScheduled = false;
+        if (failure != null) {
+            return;
+        }
+        if (commands.position() > 0) {
+            unsent.append(commands.flip());
+            commands.clear();
+        }
+        unsent.writeTo(channel);
+        if (unsent.size() < SEND_HIGH_WATER) {
+            CompletableFuture<Void> sent;
+            while ((sent = sends.poll()) != null) {
+                sent.complete(null);
+            }
+        }
+        updateInterest();
+    }
+
+    void read() throws IOException {
+        ByteBuffer in = loop.readBuffer().clear();
+        int read = channel.read(in);
+        if (read < 0) {
+            fail(new EOFException("connection closed by the server"));
+            return;
+        }
+        in.flip();
+        deliver(in);
+    }
+
+    private void deliver(ByteBuffer in) {
+        Reply reply;
+        while (unclaimed.size() < MAX_UNCLAIMED_REPLIES && (reply = replies.next(in)) != null) {
+            CompletableFuture<Reply> next = waiting.poll();
+            if (next != null) {
+                next.complete(reply);
+            } else {
+                unclaimed.add(reply);
+            }
+        }
+        if (in.hasRemaining()) {
+            // Too many replies nobody asked for: keep the rest and stop reading for now.
+            leftover = ByteBuffer.allocate(in.remaining()).put(in).flip();
+            updateInterest();
+        }
+    }
+
+    private void resumeReadingIfPaused() {
+        if (leftover != null && unclaimed.size() < MAX_UNCLAIMED_REPLIES) {
+            ByteBuffer rest = leftover;
+            leftover = null;
+            deliver(rest);
+            updateInterest();
+        }
+    }
+
+    private void updateInterest() {
+        if (failure != null || !key.isValid()) {
+            return;
+        }
+        int ops = (leftover == null ? SelectionKey.OP_READ : 0) | (unsent.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    /** Ends the connection with {@code cause}: every stage still open fails with it. */
+    void fail(IOException cause) {
+        if (failure != null) {
+            return;
+        }
+        failure = cause;
+        if (key != null) {
+            key.cancel();
+        }
+        ClientLoop.closeQuietly(channel);
+        connected.completeExceptionally(cause);
+        unsent.clear();
+        CompletableFuture<Void> sent;
+        while ((sent = sends.poll()) != null) {
+            sent.completeExceptionally(cause);
+        }
+        CompletableFuture<Reply> reply;
+        while ((reply = waiting.poll()) != null) {
+            reply.completeExceptionally(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.execute(() -> {
+            try {
+                flush();   // what was sent before close still goes out
+            } catch (IOException ignored) {
+                // Closing anyway.
+            }
+            fail(new IOException("connection is closed"));
+        });
+    }
+}

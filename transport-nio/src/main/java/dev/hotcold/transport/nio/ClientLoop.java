@@ -1,0 +1,134 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.client.AsyncGameConnection;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A client event loop: many client connections on one thread. Commands sent from the loop thread
+ * (from callbacks of earlier replies) are buffered and written once per round of the loop, so a
+ * {@code REPORT} and the {@code NUMBER} after it leave in one write, as the seed's client's two
+ * sends do in one segment with Nagle.
+ */
+final class ClientLoop extends EventLoop {
+    private static final System.Logger LOG = System.getLogger(ClientLoop.class.getName());
+    private static final int BUFFER_SIZE = 16 * 1024;
+
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final List<ClientConnection> toFlush = new ArrayList<>();
+    private volatile boolean stopping;
+
+    ClientLoop(String name) {
+        super(name);
+    }
+
+    /** Opens a connection to {@code address}; the stage completes once it is established. */
+    CompletableFuture<AsyncGameConnection> connect(SocketAddress address) {
+        CompletableFuture<AsyncGameConnection> connected = new CompletableFuture<>();
+        execute(() -> {
+            if (stopping) {
+                connected.completeExceptionally(new IOException("the transport is closed"));
+                return;
+            }
+            SocketChannel channel = null;
+            try {
+                channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ClientConnection connection = new ClientConnection(this, channel, connected);
+                boolean done = channel.connect(address);
+                connection.key = channel.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
+                if (done) {
+                    connected.complete(connection);
+                }
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(channel);
+                connected.completeExceptionally(e instanceof IOException ? e
+                        : new IOException("cannot connect to " + address + ": " + e.getMessage(), e));
+            }
+        });
+        return connected;
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** Asks for {@code connection}'s buffered commands to be written at the end of this round. */
+    void scheduleFlush(ClientConnection connection) {
+        toFlush.add(connection);
+    }
+
+    @Override
+    protected void onReady(SelectionKey key) {
+        ClientConnection connection = (ClientConnection) key.attachment();
+        try {
+            if (key.isConnectable()) {
+                connection.finishConnect();
+                return;
+            }
+            if (key.isWritable()) {
+                connection.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                connection.read();
+            }
+        } catch (IOException e) {
+            connection.fail(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "client connection failed unexpectedly", e);
+            connection.fail(new IOException(e));
+        }
+    }
+
+    @Override
+    protected void afterBatch() {
+        // A flush may complete stages whose callbacks send more: loop until all is written.
+        for (int i = 0; i < toFlush.size(); i++) {
+            ClientConnection connection = toFlush.get(i);
+            try {
+                connection.flush();
+            } catch (IOException e) {
+                connection.fail(e);
+            }
+        }
+        toFlush.clear();
+    }
+
+    void stop() {
+        stopping = true;
+        wakeUp();
+    }
+
+    @Override
+    protected boolean shouldStop() {
+        return stopping;
+    }
+
+    @Override
+    protected void onStop() {
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof ClientConnection connection) {
+                connection.fail(new IOException("the transport is closed"));
+            }
+        }
+    }
+
+    static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closed is closed.
+            }
+        }
+    }
+}

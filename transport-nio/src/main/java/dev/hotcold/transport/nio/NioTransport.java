@@ -1,0 +1,174 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.GameConnection;
+import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.transport.Transport;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The seed's asyncio server done with raw {@code java.nio}: selector event loops, no thread per
+ * connection. A server has an acceptor and N loops (default: one per processor), each connection
+ * owned by one loop for life; clients share the transport's client loops (default: one), started
+ * on first use and stopped by {@link #close()}.
+ *
+ * <pre>{@code
+ * try (NioTransport transport = NioTransport.builder().serverLoops(2).build();
+ *      GameServer server = transport.serve(ServerConfig.loopback(0))) {
+ *     transport.connectAsync(server.address())
+ *             .thenCompose(connection -> AsyncGame.play(connection, 1, 100, 42))
+ *             .toCompletableFuture().join();
+ * }
+ * }</pre>
+ *
+ * <p>Backpressure: a server connection whose unsent replies pass the high-water mark is not read
+ * until they drain to the low-water mark ({@link WaterMarks}). Idle connections are found by a
+ * scan each loop makes a few times per idle timeout. Listener callbacks run on loop threads and
+ * must not block.
+ */
+public final class NioTransport implements Transport {
+    private final int serverLoops;
+    private final int clientLoops;
+    private final WaterMarks waterMarks;
+    private final Object lock = new Object();
+    private final AtomicInteger nextClientLoop = new AtomicInteger();
+    private ClientLoop[] clients;
+    private boolean closed;
+
+    /** The defaults: a server loop per processor, one client loop, {@link WaterMarks#DEFAULT}. */
+    public NioTransport() {
+        this(builder());
+    }
+
+    private NioTransport(Builder builder) {
+        this.serverLoops = builder.serverLoops;
+        this.clientLoops = builder.clientLoops;
+        this.waterMarks = builder.waterMarks;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "nio";
+    }
+
+    @Override
+    public GameServer serve(ServerConfig config) throws IOException {
+        return NioServer.start(config, serverLoops, waterMarks);
+    }
+
+    @Override
+    public GameConnection connect(SocketAddress address) throws IOException {
+        try {
+            return GameConnection.blocking(connectAsync(address).toCompletableFuture().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while connecting");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot connect to " + address, e.getCause());
+        }
+    }
+
+    @Override
+    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+        if (!(address instanceof InetSocketAddress)) {
+            return CompletableFuture.failedFuture(new IOException("not a socket address: " + address));
+        }
+        ClientLoop loop;
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IOException("the transport is closed"));
+            }
+            if (clients == null) {
+                clients = new ClientLoop[clientLoops];
+                for (int i = 0; i < clientLoops; i++) {
+                    clients[i] = new ClientLoop("hotcold-client-nio-loop-" + i);
+                    clients[i].start();
+                }
+            }
+            loop = clients[Math.floorMod(nextClientLoop.getAndIncrement(), clientLoops)];
+        }
+        return loop.connect(address);
+    }
+
+    /** Stops the client loops, failing their open connections, and waits for them to end. */
+    @Override
+    public void close() {
+        ClientLoop[] running;
+        synchronized (lock) {
+            closed = true;
+            running = clients;
+        }
+        if (running == null) {
+            return;
+        }
+        for (ClientLoop loop : running) {
+            loop.stop();
+        }
+        try {
+            for (ClientLoop loop : running) {
+                loop.join(10_000_000_000L);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NioTransport[serverLoops=" + serverLoops + ", clientLoops=" + clientLoops + ", " + waterMarks + "]";
+    }
+
+    /** Options of an {@link NioTransport}, each checked when set. */
+    public static final class Builder {
+        private int serverLoops = Runtime.getRuntime().availableProcessors();
+        private int clientLoops = 1;
+        private WaterMarks waterMarks = WaterMarks.DEFAULT;
+
+        private Builder() {}
+
+        /** Event loops per server; default one per processor. */
+        public Builder serverLoops(int loops) {
+            this.serverLoops = positive(loops, "serverLoops");
+            return this;
+        }
+
+        /** Event loops shared by this transport's client connections; default 1. */
+        public Builder clientLoops(int loops) {
+            this.clientLoops = positive(loops, "clientLoops");
+            return this;
+        }
+
+        /** When a server connection stops and resumes reading; default {@link WaterMarks#DEFAULT}. */
+        public Builder writeBufferWaterMarks(WaterMarks waterMarks) {
+            this.waterMarks = Objects.requireNonNull(waterMarks, "waterMarks");
+            return this;
+        }
+
+        public NioTransport build() {
+            return new NioTransport(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.hotcold.transport.nio;
+
+/**
+ * When the NIO server stops and resumes reading from a connection whose replies pile up unsent,
+ * as Netty's {@code WriteBufferWaterMark}: above {@code high} unsent bytes it stops reading, so a
+ * client that never reads cannot grow the server's memory; at or below {@code low} it reads again.
+ * A connection's unsent bytes stay under {@code high} plus the replies to one read (the read
+ * buffer's size in commands, each answered by at most one line).
+ *
+ * @param low resume reading at or below this many unsent bytes
+ * @param high stop reading above this many unsent bytes
+ */
+public record WaterMarks(int low, int high) {
+    /** 32 KiB and 64 KiB. */
+    public static final WaterMarks DEFAULT = new WaterMarks(32 * 1024, 64 * 1024);
+
+    public WaterMarks {
+        if (low < 0 || high < low) {
+            throw new IllegalArgumentException("need 0 <= low <= high, got low " + low + " and high " + high);
+        }
+    }
+}

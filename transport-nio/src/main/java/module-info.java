@@ -1,0 +1,6 @@
+/** The NIO transport: selector event loops for a non-blocking server and a multiplexed client. */
+module dev.hotcold.transport.nio {
+    requires transitive dev.hotcold.core;
+
+    exports dev.hotcold.transport.nio;
+}

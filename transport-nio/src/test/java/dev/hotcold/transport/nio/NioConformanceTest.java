@@ -1,0 +1,21 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.core.transport.conformance.RawClient;
+import dev.hotcold.core.transport.conformance.SocketRawClient;
+import dev.hotcold.core.transport.conformance.TransportConformanceTest;
+import java.io.IOException;
+import java.net.SocketAddress;
+
+class NioConformanceTest extends TransportConformanceTest {
+
+    @Override
+    protected Transport newTransport() {
+        return new NioTransport();
+    }
+
+    @Override
+    protected RawClient openRaw(SocketAddress address) throws IOException {
+        return new SocketRawClient(address);
+    }
+}
