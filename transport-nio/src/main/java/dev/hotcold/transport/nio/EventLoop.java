@@ -26,6 +26,8 @@ abstract class EventLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Thread thread;
+    /** Set once the loop has ended; tasks handed over later run on the caller's thread. */
+    private volatile boolean terminated;
 
     EventLoop(String name) {
         try {
@@ -48,14 +50,19 @@ abstract class EventLoop implements Runnable {
         return Thread.currentThread() == thread;
     }
 
-    /** Runs {@code task} on the loop: at once if called on it, else soon. */
+    /**
+     * Runs {@code task} on the loop: at once if called on it, else soon. Once the loop has ended,
+     * the caller runs it (the loop's channels are closed by then, so tasks only report that).
+     */
     final void execute(Runnable task) {
         if (inLoop()) {
             task.run();
             return;
         }
         tasks.add(task);
-        if (wakeupPending.compareAndSet(false, true)) {
+        if (terminated) {
+            runTasks();   // the loop is gone: whoever polls a task first runs it, exactly once
+        } else if (wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
     }
@@ -84,6 +91,7 @@ abstract class EventLoop implements Runnable {
             try {
                 onStop();
             } finally {
+                terminated = true;
                 runTasks();
                 try {
                     selector.close();

@@ -182,6 +182,21 @@ final class NioServer implements GameServer {
         return true;
     }
 
+    /**
+     * For tests: the most unsent bytes held for any one connection, and the number of
+     * connections whose reading is suspended by the water marks.
+     */
+    int[] backlog() {
+        int largest = 0;
+        int suspended = 0;
+        for (ServerLoop loop : loops) {
+            int[] one = loop.backlog().join();
+            largest = Math.max(largest, one[0]);
+            suspended += one[1];
+        }
+        return new int[] {largest, suspended};
+    }
+
     static String hostAndPort(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
             String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();

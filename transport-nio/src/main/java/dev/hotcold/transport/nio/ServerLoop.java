@@ -12,6 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -191,6 +192,23 @@ final class ServerLoop extends EventLoop {
         connections--;
         connectionCount.decrementAndGet();
         listener.onConnectionClosed();
+    }
+
+    // --- Diagnostics (tests) ------------------------------------------------------------------
+
+    /** The most unsent bytes any connection of this loop holds, and how many are not read. */
+    CompletableFuture<int[]> backlog() {
+        CompletableFuture<int[]> result = new CompletableFuture<>();
+        execute(() -> {
+            int largest = 0;
+            int suspended = 0;
+            for (ServerConnection connection : connectionsNow()) {
+                largest = Math.max(largest, connection.unsent.size());
+                suspended += connection.readSuspended ? 1 : 0;
+            }
+            result.complete(new int[] {largest, suspended});
+        });
+        return result;
     }
 
     // --- Shutdown and timers ----------------------------------------------------------------
