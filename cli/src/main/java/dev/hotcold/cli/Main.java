@@ -29,6 +29,12 @@ public final class Main implements Runnable {
                 command.getErr().flush();
                 return 1;
             }
+            if (failure instanceof IllegalArgumentException) {
+                // An option value the library refused, such as --loops 0: a usage error.
+                command.getErr().println("hotcold: " + failure.getMessage());
+                command.getErr().flush();
+                return 2;
+            }
             throw failure;
         });
         return commandLine;

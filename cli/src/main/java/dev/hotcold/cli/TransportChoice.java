@@ -4,6 +4,7 @@ import dev.hotcold.core.transport.Transport;
 import dev.hotcold.transport.blocking.BlockingTransport;
 import dev.hotcold.transport.blocking.ThreadKind;
 import dev.hotcold.transport.inmemory.InMemoryTransport;
+import dev.hotcold.transport.nio.NioTransport;
 import picocli.CommandLine.Option;
 
 /** The {@code --transport} option and the options of each transport, shared by the commands. */
@@ -12,6 +13,7 @@ final class TransportChoice {
     enum Kind {
         inmemory,
         blocking,
+        nio,
     }
 
     /** Thread kinds by their command-line names. */
@@ -34,11 +36,22 @@ final class TransportChoice {
             description = "Blocking transport: ${COMPLETION-CANDIDATES} threads (default: ${DEFAULT-VALUE}).")
     Threads threads = Threads.virtual;
 
+    @Option(names = "--loops", paramLabel = "N",
+            description = "NIO transport: server event loops (default: one per processor).")
+    Integer loops;
+
     /** The chosen transport, or {@code fallback} when none was chosen. */
     Transport create(Kind fallback) {
         return switch (kind != null ? kind : fallback) {
             case inmemory -> new InMemoryTransport();
             case blocking -> new BlockingTransport(threads.kind);
+            case nio -> {
+                NioTransport.Builder nio = NioTransport.builder();
+                if (loops != null) {
+                    nio.serverLoops(loops);
+                }
+                yield nio.build();
+            }
         };
     }
 }

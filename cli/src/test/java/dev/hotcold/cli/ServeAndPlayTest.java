@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** serve and play against each other, and against the seed's own Python programs. */
@@ -14,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServeAndPlayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"virtual", "platform"})
-    void playWinsThreeGamesAgainstServe(String threads) throws Exception {
-        try (RunningServer server = new RunningServer("--transport", "blocking", "--threads", threads, "--seed", "5")) {
-            Transcript.Run play = Transcript.run("play", "--transport", "blocking", "--port", String.valueOf(server.port()));
+    @CsvSource({"blocking,--threads,virtual", "blocking,--threads,platform", "nio,--loops,1", "nio,--loops,2"})
+    void playWinsThreeGamesAgainstServe(String transport, String option, String value) throws Exception {
+        try (RunningServer server = new RunningServer("--transport", transport, option, value, "--seed", "5")) {
+            Transcript.Run play = Transcript.run("play", "--transport", transport, "--port", String.valueOf(server.port()));
             assertEquals(0, play.exitCode(), play.err());
             Transcript.assertSeedTranscript(play.lines(), false);
             assertEquals(0, server.stop());
@@ -68,19 +69,26 @@ class ServeAndPlayTest {
         }
     }
 
-    @Test
-    void theDemoRunsOverRealSockets() {
-        for (String threads : List.of("virtual", "platform")) {
-            Transcript.Run run = Transcript.run("demo", "--transport", "blocking", "--threads", threads);
-            assertEquals(0, run.exitCode(), run.err());
-            Transcript.assertSeedTranscript(run.lines(), true);
-        }
+    @ParameterizedTest
+    @CsvSource({"blocking,--threads,virtual", "blocking,--threads,platform", "nio,--loops,1", "nio,--loops,2"})
+    void theDemoRunsOverRealSockets(String transport, String option, String value) {
+        Transcript.Run run = Transcript.run("demo", "--transport", transport, option, value);
+        assertEquals(0, run.exitCode(), run.err());
+        Transcript.assertSeedTranscript(run.lines(), true);
     }
 
     @Test
-    void theSeedsClientPlaysAgainstServe() throws Exception {
+    void aRefusedOptionValueIsAUsageError() {
+        Transcript.Run run = Transcript.run("demo", "--transport", "nio", "--loops", "0");
+        assertEquals(2, run.exitCode());
+        assertEquals("hotcold: serverLoops must be at least 1, was 0", run.err().strip());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void theSeedsClientPlaysAgainstServe(String transport) throws Exception {
         SeedPython.assumePython();
-        try (RunningServer server = new RunningServer("--transport", "blocking")) {
+        try (RunningServer server = new RunningServer("--transport", transport)) {
             List<String> transcript = SeedPython.runClient(server.port());
             Transcript.assertSeedTranscript(transcript, false);
             server.stop();
@@ -90,11 +98,12 @@ class ServeAndPlayTest {
         }
     }
 
-    @Test
-    void playWinsAgainstTheSeedsServer() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "nio"})
+    void playWinsAgainstTheSeedsServer(String transport) throws Exception {
         SeedPython.assumePython();
         try (SeedPython.Server seed = new SeedPython.Server()) {
-            Transcript.Run play = Transcript.run("play", "--transport", "blocking", "--port", String.valueOf(seed.port));
+            Transcript.Run play = Transcript.run("play", "--transport", transport, "--port", String.valueOf(seed.port));
             assertEquals(0, play.exitCode(), play.err());
             Transcript.assertSeedTranscript(play.lines(), false);
             List<String> clientLines = play.lines().stream().filter(line -> line.startsWith("Client: ")).toList();
