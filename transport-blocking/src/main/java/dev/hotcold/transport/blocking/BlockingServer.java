@@ -6,86 +6,98 @@ import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A listening socket, an acceptor thread and one thread per connection, all from one
- * thread-per-task executor, so that awaiting the executor awaits every thread.
+ * A listening socket, an acceptor thread, one thread per connection and, with an idle timeout, a
+ * reaper thread, all from one thread-per-task executor, so that awaiting the executor awaits every
+ * thread. Sockets are channels in blocking mode.
  */
 final class BlockingServer implements GameServer {
     private static final System.Logger LOG = System.getLogger(BlockingServer.class.getName());
     private static final int BACKLOG = 1024;
 
     private final ServerConfig config;
-    private final ServerSocket listener;
+    private final ServerSocketChannel listener;
+    private final SocketAddress address;
     private final ExecutorService threads;
     private final Set<ConnectionHandler> handlers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
+    /** Released to make the reaper look again: at shutdown, and as connections close after it. */
+    private final Semaphore reaperWake = new Semaphore(0);
     /** Guards the switch from accepting to shutting down against a connection being admitted. */
     private final Object admission = new Object();
-    private boolean accepting = true;
+    private volatile boolean accepting = true;
 
-    private BlockingServer(ServerConfig config, ServerSocket listener, ThreadKind kind) {
+    private BlockingServer(ServerConfig config, ServerSocketChannel listener, ThreadKind kind) throws IOException {
         this.config = config;
         this.listener = listener;
+        this.address = listener.getLocalAddress();
         this.threads = Executors.newThreadPerTaskExecutor(kind.factory("hotcold-server-blocking-"));
     }
 
     static BlockingServer start(ServerConfig config, ThreadKind kind) throws IOException {
-        ServerSocket listener = new ServerSocket();
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        BlockingServer server;
         try {
-            listener.setReuseAddress(true);
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(config.bindAddress(), BACKLOG);
+            server = new BlockingServer(config, listener, kind);
         } catch (IOException e) {
             listener.close();
             throw new IOException("cannot listen on " + hostAndPort(config.bindAddress()) + ": " + e.getMessage(), e);
         }
-        BlockingServer server = new BlockingServer(config, listener, kind);
         server.threads.execute(server::acceptLoop);
+        if (!config.idleTimeout().isZero()) {
+            server.threads.execute(server::reapIdleConnections);
+        }
         return server;
     }
 
     private void acceptLoop() {
         while (true) {
-            Socket socket;
+            SocketChannel channel;
             try {
-                socket = listener.accept();
+                channel = listener.accept();
             } catch (IOException e) {
-                if (!listener.isClosed()) {
+                if (listener.isOpen()) {
                     LOG.log(Level.WARNING, "accept failed; the server stops accepting", e);
                 }
                 return;
             }
-            admit(socket);
+            admit(channel);
         }
     }
 
-    private void admit(Socket socket) {
+    private void admit(SocketChannel channel) {
         try {
-            socket.setTcpNoDelay(true);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException e) {
-            closeQuietly(socket);
+            closeQuietly(channel);
             return;
         }
         if (connectionCount.incrementAndGet() > config.maxConnections()) {
             connectionCount.decrementAndGet();
-            refuse(socket);
+            refuse(channel);
             return;
         }
-        ConnectionHandler handler = new ConnectionHandler(socket, config, this::closed);
+        ConnectionHandler handler = new ConnectionHandler(channel, config, this::closed);
         synchronized (admission) {
             if (!accepting) {
                 connectionCount.decrementAndGet();
-                closeQuietly(socket);
+                closeQuietly(channel);
                 return;
             }
             handlers.add(handler);
@@ -95,10 +107,10 @@ final class BlockingServer implements GameServer {
     }
 
     /** Tells a client over the limit why it is turned away, then hangs up. */
-    private static void refuse(Socket socket) {
-        try (socket) {
-            socket.getOutputStream().write(ErrorReason.SERVER_BUSY.replyBytes());
-            socket.shutdownOutput();
+    private static void refuse(SocketChannel channel) {
+        try (channel) {
+            channel.write(ByteBuffer.wrap(ErrorReason.SERVER_BUSY.replyBytes()));
+            channel.shutdownOutput();
         } catch (IOException ignored) {
             // The client is gone already; nothing more to tell it.
         }
@@ -110,11 +122,38 @@ final class BlockingServer implements GameServer {
             connectionCount.decrementAndGet();
             config.listener().onConnectionClosed();
         }
+        if (!accepting) {
+            reaperWake.release();
+        }
+    }
+
+    /**
+     * Closes connections through which no byte moved for the idle timeout. Looks a few times per
+     * timeout (at most every second, at least every 10 ms), so a connection goes between one and
+     * about one and a quarter timeouts after its last byte. Ends once the server stopped accepting
+     * and its last connection closed.
+     */
+    private void reapIdleConnections() {
+        long idleNanos = config.idleTimeout().toNanos();
+        long intervalNanos = Math.max(10_000_000L, Math.min(idleNanos / 4, 1_000_000_000L));
+        try {
+            while (accepting || !handlers.isEmpty()) {
+                reaperWake.tryAcquire(intervalNanos, TimeUnit.NANOSECONDS);
+                long silentSince = System.nanoTime() - idleNanos;
+                for (ConnectionHandler handler : handlers) {
+                    if (handler.idleSince(silentSince)) {
+                        handler.cutOff();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public SocketAddress address() {
-        return listener.getLocalSocketAddress();
+        return address;
     }
 
     @Override
@@ -133,6 +172,7 @@ final class BlockingServer implements GameServer {
         for (ConnectionHandler handler : handlers) {
             handler.finishAfterGame();
         }
+        reaperWake.release();
     }
 
     @Override
@@ -141,6 +181,7 @@ final class BlockingServer implements GameServer {
         for (ConnectionHandler handler : handlers) {
             handler.cutOff();
         }
+        reaperWake.release();
     }
 
     private void stopAccepting() {
@@ -182,6 +223,6 @@ final class BlockingServer implements GameServer {
 
     @Override
     public String toString() {
-        return "BlockingServer[" + address() + ", connections=" + connectionCount() + "]";
+        return "BlockingServer[" + hostAndPort(address) + ", connections=" + connectionCount() + "]";
     }
 }

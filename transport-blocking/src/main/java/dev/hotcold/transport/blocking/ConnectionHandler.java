@@ -4,12 +4,9 @@ import dev.hotcold.core.protocol.Wire;
 import dev.hotcold.core.session.ServerSession;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 
 /**
@@ -21,34 +18,38 @@ import java.util.function.Consumer;
  * then looks at that flag. Both are volatile, so at least one side sees the other: either the
  * handler finishes the session itself, or shutdown sees no game in play and ends the handler's
  * blocking read by shutting the socket's input.
+ *
+ * <p>The idle timeout is not a socket read timeout: on virtual threads a timed read arms and
+ * cancels a timer on every wait, which measured a quarter of the server's CPU. The handler only
+ * notes when bytes last moved, and the server's reaper closes connections silent too long.
  */
 final class ConnectionHandler implements Runnable {
     private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
-    private static final int BUFFER_SIZE = 8192;
+    private static final int BUFFER_SIZE = 4096;
 
-    private final Socket socket;
-    private final ServerConfig config;
+    private final SocketChannel channel;
     private final Consumer<ConnectionHandler> onClosed;
     private final ServerSession session;
+    private final boolean trackActivity;
     private volatile boolean inGame;
     private volatile boolean finishRequested;
+    /** nanoTime when bytes last moved, kept only when there is an idle timeout. */
+    private volatile long lastActive;
 
-    ConnectionHandler(Socket socket, ServerConfig config, Consumer<ConnectionHandler> onClosed) {
-        this.socket = socket;
-        this.config = config;
+    ConnectionHandler(SocketChannel channel, ServerConfig config, Consumer<ConnectionHandler> onClosed) {
+        this.channel = channel;
         this.onClosed = onClosed;
         this.session = new ServerSession(config.strategy(), config.listener(), config.maxLineLength());
+        this.trackActivity = !config.idleTimeout().isZero();
+        this.lastActive = System.nanoTime();
     }
 
     @Override
     public void run() {
-        try (socket) {
-            socket.setSoTimeout(soTimeoutMillis(config));
-            serve(socket.getInputStream(), socket.getOutputStream());
-        } catch (SocketTimeoutException idle) {
-            // Silent past the idle timeout: closed without a word, as PROTOCOL.md says.
+        try (channel) {
+            serve();
         } catch (IOException gone) {
-            // The client left or the server cut the connection off; either way it is over.
+            // The client left, the reaper found it idle, or the server cut it off: it is over.
         } catch (RuntimeException bug) {
             LOG.log(Level.ERROR, "connection ended by an unexpected failure", bug);
         } finally {
@@ -56,43 +57,51 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
-    private void serve(InputStream in, OutputStream out) throws IOException {
-        byte[] inBytes = new byte[BUFFER_SIZE];
-        ByteBuffer input = ByteBuffer.wrap(inBytes);
+    private void serve() throws IOException {
+        ByteBuffer input = ByteBuffer.allocate(BUFFER_SIZE);
         ByteBuffer output = ByteBuffer.allocate(BUFFER_SIZE);
         while (!session.isFinished()) {
-            int read = in.read(inBytes);
-            if (read < 0) {
+            input.clear();
+            if (channel.read(input) < 0) {
                 return;
             }
-            input.limit(read).position(0);
+            touch();
+            input.flip();
             while (input.hasRemaining() && !session.isFinished()) {
                 session.receive(input, output);
                 inGame = session.inGame();   // before the replies leave: see the class comment
                 if (output.remaining() < Wire.MAX_REPLY_BYTES || !input.hasRemaining()) {
-                    flush(out, output);
+                    flush(output);
                 }
             }
-            flush(out, output);
+            flush(output);
             if (finishRequested) {
                 session.finishAfterGame();
             }
         }
     }
 
-    /** The socket read timeout for the idle timeout: 0 (none) for zero, else at least 1 ms. */
-    private static int soTimeoutMillis(ServerConfig config) {
-        if (config.idleTimeout().isZero()) {
-            return 0;
+    private void flush(ByteBuffer output) throws IOException {
+        if (output.position() == 0) {
+            return;
         }
-        return (int) Math.clamp(config.idleTimeout().toMillis(), 1, Integer.MAX_VALUE);
+        output.flip();
+        while (output.hasRemaining()) {
+            channel.write(output);
+        }
+        output.clear();
+        touch();
     }
 
-    private static void flush(OutputStream out, ByteBuffer output) throws IOException {
-        if (output.position() > 0) {
-            out.write(output.array(), 0, output.position());
-            output.clear();
+    private void touch() {
+        if (trackActivity) {
+            lastActive = System.nanoTime();
         }
+    }
+
+    /** Whether no byte moved since {@code sinceNanos} (a nanoTime). */
+    boolean idleSince(long sinceNanos) {
+        return lastActive - sinceNanos < 0;
     }
 
     /** Graceful shutdown: end now if no game is in play, else after the game's CLEAR. */
@@ -100,17 +109,17 @@ final class ConnectionHandler implements Runnable {
         finishRequested = true;
         if (!inGame) {
             try {
-                socket.shutdownInput();   // the blocked read returns end of stream
+                channel.shutdownInput();   // the blocked read returns end of stream
             } catch (IOException alreadyClosed) {
                 // Nothing to wake.
             }
         }
     }
 
-    /** Immediate shutdown: close the socket under the handler's feet. */
+    /** Immediate shutdown, or idle too long: close the channel under the handler's feet. */
     void cutOff() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // Closed is closed.
         }
