@@ -3,6 +3,7 @@ package dev.hotcold.cli;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.client.ServerErrorException;
+import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +71,7 @@ final class PlayCommand implements Callable<Integer> {
         } catch (ServerErrorException e) {
             err.println("hotcold: " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            err.println("hotcold: cannot play with " + ServeCommand.describe(address) + ": " + e.getMessage());
+            err.println("hotcold: cannot play with " + Addresses.describe(address) + ": " + e.getMessage());
         }
         return 1;
     }

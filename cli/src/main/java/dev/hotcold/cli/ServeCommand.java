@@ -1,5 +1,6 @@
 package dev.hotcold.cli;
 
+import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;
@@ -74,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
              GameServer server = serving.serve(config)) {
             Runtime.getRuntime().addShutdownHook(hook);
             synchronized (out) {
-                out.println("listening on " + describe(server.address()));
+                out.println("listening on " + Addresses.describe(server.address()));
                 out.flush();
             }
             listening.complete(server.address());
@@ -92,12 +93,5 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // The JVM is exiting because of the signal; the hook has run.
         }
-    }
-
-    static String describe(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
-        }
-        return address.toString();
     }
 }

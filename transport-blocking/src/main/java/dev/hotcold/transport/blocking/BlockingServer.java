@@ -1,11 +1,11 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -57,7 +57,7 @@ final class BlockingServer implements GameServer {
             server = new BlockingServer(config, listener, kind);
         } catch (IOException e) {
             listener.close();
-            throw new IOException("cannot listen on " + hostAndPort(config.bindAddress()) + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + Addresses.describe(config.bindAddress()) + ": " + e.getMessage(), e);
         }
         server.threads.execute(server::acceptLoop);
         if (!config.idleTimeout().isZero()) {
@@ -205,14 +205,6 @@ final class BlockingServer implements GameServer {
         return threads.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private static String hostAndPort(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-            return host + ":" + inet.getPort();
-        }
-        return String.valueOf(address);
-    }
-
     private static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
@@ -223,6 +215,6 @@ final class BlockingServer implements GameServer {
 
     @Override
     public String toString() {
-        return "BlockingServer[" + hostAndPort(address) + ", connections=" + connectionCount() + "]";
+        return "BlockingServer[" + Addresses.describe(address) + ", connections=" + connectionCount() + "]";
     }
 }

@@ -30,20 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(120)
 class BlockingServerTest {
 
-    @ParameterizedTest
-    @EnumSource(ThreadKind.class)
-    void aSilentConnectionIsClosedAfterTheIdleTimeout(ThreadKind threads) throws Exception {
-        RecordingListener listener = new RecordingListener();
-        BlockingTransport transport = new BlockingTransport(threads);
-        try (GameServer server = transport.serve(ServerConfig.loopback(0).toBuilder()
-                .idleTimeout(Duration.ofMillis(200)).listener(listener).build());
-             SocketRawClient silent = new SocketRawClient(server.address())) {
-            assertNull(silent.readLine(), "the server hangs up on a silent client");
-            listener.awaitClosed(1);
-            assertEquals(0, server.connectionCount());
-        }
-    }
-
     @Test
     void aThousandClientsPlayAtOnceOnVirtualThreads() throws Exception {
         int clients = 1000;

@@ -2,6 +2,7 @@ package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.GameConnection;
+import dev.hotcold.core.client.StreamGameConnection;
 import dev.hotcold.core.protocol.Wire;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
@@ -65,7 +66,8 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public GameConnection connect(SocketAddress address) throws IOException {
-        return new InMemoryConnection(InMemoryServer.lookup(address).accept());
+        Link link = InMemoryServer.lookup(address).accept();
+        return new StreamGameConnection(link.inputStream(), link.outputStream(), link::closeClient);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.hotcold.transport.inmemory;
 import dev.hotcold.core.protocol.Wire;
 import dev.hotcold.core.session.ServerSession;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -189,6 +191,37 @@ final class Link {
             lock.unlock();
             effects.run();
         }
+    }
+
+    /** The client's reading end as a stream: {@link #read}, with -1 at the end. */
+    InputStream inputStream() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                return length == 0 ? 0 : Link.this.read(ByteBuffer.wrap(bytes, offset, length));
+            }
+        };
+    }
+
+    /** The client's writing end as a stream: {@link #write}. */
+    OutputStream outputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                Link.this.write(ByteBuffer.wrap(bytes, offset, length));
+            }
+        };
     }
 
     private void ensureClientOpen() throws IOException {

@@ -1,11 +1,11 @@
 package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -54,7 +54,7 @@ final class NioServer implements GameServer {
             server = new NioServer(config, listener, loopCount, waterMarks);
         } catch (IOException e) {
             listener.close();
-            throw new IOException("cannot listen on " + hostAndPort(config.bindAddress()) + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + Addresses.describe(config.bindAddress()) + ": " + e.getMessage(), e);
         }
         for (ServerLoop loop : server.loops) {
             loop.start();
@@ -197,14 +197,6 @@ final class NioServer implements GameServer {
         return new int[] {largest, suspended};
     }
 
-    static String hostAndPort(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-            return host + ":" + inet.getPort();
-        }
-        return String.valueOf(address);
-    }
-
     private static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
@@ -215,6 +207,6 @@ final class NioServer implements GameServer {
 
     @Override
     public String toString() {
-        return "NioServer[" + hostAndPort(address) + ", loops=" + loops.length + ", connections=" + connectionCount() + "]";
+        return "NioServer[" + Addresses.describe(address) + ", loops=" + loops.length + ", connections=" + connectionCount() + "]";
     }
 }

@@ -158,19 +158,6 @@ class NioServerTest {
     }
 
     @Test
-    void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (NioTransport transport = new NioTransport();
-             GameServer server = transport.serve(ServerConfig.loopback(0).toBuilder()
-                     .idleTimeout(Duration.ofMillis(200)).listener(listener).build());
-             SocketRawClient silent = new SocketRawClient(server.address())) {
-            assertNull(silent.readLine(), "the server hangs up on a silent client");
-            listener.awaitClosed(1);
-            assertEquals(0, server.connectionCount());
-        }
-    }
-
-    @Test
     void aClosedTransportRefusesNewClientsAndEndsItsLoops() throws Exception {
         NioTransport transport = new NioTransport();
         try (GameServer server = transport.serve(ServerConfig.loopback(0))) {

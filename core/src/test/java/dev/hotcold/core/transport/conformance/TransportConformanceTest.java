@@ -42,6 +42,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,6 +81,11 @@ public abstract class TransportConformanceTest {
 
     /** A raw client connected to {@code address}. */
     protected abstract RawClient openRaw(SocketAddress address) throws IOException;
+
+    /** Whether the transport enforces the idle timeout; transports with no clock say no. */
+    protected boolean enforcesIdleTimeout() {
+        return true;
+    }
 
     /**
      * Checks, after a server terminated, that it left nothing behind that the suite cannot see
@@ -376,6 +382,17 @@ public abstract class TransportConformanceTest {
         try (Game game = Game.start(next, 1, 100, 42)) {
             assertValidGame(game.play(), 1, 100, 42);
         }
+    }
+
+    @Test
+    void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        Assumptions.assumeTrue(enforcesIdleTimeout(), "this transport has no idle timeout");
+        RecordingListener listener = new RecordingListener();
+        GameServer server = serve(config(listener).idleTimeout(Duration.ofMillis(200)));
+        RawClient silent = raw(server);
+        assertNull(silent.readLine(), "the server hangs up on a silent client");
+        listener.awaitClosed(1);
+        assertEquals(0, server.connectionCount());
     }
 
     @Test
