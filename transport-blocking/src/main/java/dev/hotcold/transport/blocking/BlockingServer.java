@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A listening socket, an acceptor thread, one thread per connection and, with an idle timeout, a
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BlockingServer implements GameServer {
     private static final System.Logger LOG = System.getLogger(BlockingServer.class.getName());
     private static final int BACKLOG = 1024;
+    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final ServerConfig config;
     private final ServerSocketChannel listener;
@@ -67,15 +69,17 @@ final class BlockingServer implements GameServer {
     }
 
     private void acceptLoop() {
-        while (true) {
+        while (listener.isOpen()) {
             SocketChannel channel;
             try {
                 channel = listener.accept();
             } catch (IOException e) {
                 if (listener.isOpen()) {
-                    LOG.log(Level.WARNING, "accept failed; the server stops accepting", e);
+                    // Out of file descriptors, say: wait a little and try again rather than stop.
+                    LOG.log(Level.WARNING, "accept failed; trying again shortly", e);
+                    LockSupport.parkNanos(ACCEPT_RETRY_NANOS);
                 }
-                return;
+                continue;
             }
             admit(channel);
         }
@@ -102,7 +106,13 @@ final class BlockingServer implements GameServer {
             }
             handlers.add(handler);
             config.listener().onConnectionOpened();
-            threads.execute(handler);
+            try {
+                threads.execute(handler);
+            } catch (RuntimeException | OutOfMemoryError noThread) {
+                closeQuietly(channel);
+                closed(handler);
+                LOG.log(Level.WARNING, "no thread for a new connection; it is closed", noThread);
+            }
         }
     }
 

@@ -13,11 +13,13 @@ import java.util.function.Consumer;
  * One connection on its own thread: read, let the session answer, write, until the client leaves,
  * falls silent past the idle timeout, or the server shuts down.
  *
- * <p>Shutdown comes from another thread. The handler publishes whether a game is in play right
- * after each batch of input and then checks for a shutdown request; shutdown sets the request and
- * then looks at that flag. Both are volatile, so at least one side sees the other: either the
- * handler finishes the session itself, or shutdown sees no game in play and ends the handler's
- * blocking read by shutting the socket's input.
+ * <p>Shutdown comes from another thread. As soon as a read returns, the handler marks itself busy
+ * and then checks for a shutdown request; after the batch it publishes whether a game is in play,
+ * clears busy and checks again. Shutdown sets the request and then looks at both flags; it shuts
+ * the socket's input (ending a blocked read) only when the handler is neither busy nor in a game.
+ * The flags are volatile, so at least one side sees the other: either the handler sees the
+ * request and finishes the session itself (before taking a batch that would start a game, or
+ * after the game in play ends), or shutdown sees an idle handler between batches.
  *
  * <p>The idle timeout is not a socket read timeout: on virtual threads a timed read arms and
  * cancels a timer on every wait, which measured a quarter of the server's CPU. The handler only
@@ -32,6 +34,7 @@ final class ConnectionHandler implements Runnable {
     private final ServerSession session;
     private final boolean trackActivity;
     private volatile boolean inGame;
+    private volatile boolean busy;
     private volatile boolean finishRequested;
     /** nanoTime when bytes last moved, kept only when there is an idle timeout. */
     private volatile long lastActive;
@@ -65,16 +68,21 @@ final class ConnectionHandler implements Runnable {
             if (channel.read(input) < 0) {
                 return;
             }
+            busy = true;   // before looking at the request: see the class comment
+            if (finishRequested) {
+                session.finishAfterGame();
+            }
             touch();
             input.flip();
             while (input.hasRemaining() && !session.isFinished()) {
                 session.receive(input, output);
-                inGame = session.inGame();   // before the replies leave: see the class comment
                 if (output.remaining() < Wire.MAX_REPLY_BYTES || !input.hasRemaining()) {
                     flush(output);
                 }
             }
             flush(output);
+            inGame = session.inGame();
+            busy = false;
             if (finishRequested) {
                 session.finishAfterGame();
             }
@@ -107,7 +115,7 @@ final class ConnectionHandler implements Runnable {
     /** Graceful shutdown: end now if no game is in play, else after the game's CLEAR. */
     void finishAfterGame() {
         finishRequested = true;
-        if (!inGame) {
+        if (!busy && !inGame) {
             try {
                 channel.shutdownInput();   // the blocked read returns end of stream
             } catch (IOException alreadyClosed) {

@@ -21,17 +21,26 @@ import java.util.concurrent.LinkedBlockingQueue;
  * An asynchronous client connection over a blocking socket: a virtual thread writes queued
  * commands (all that are waiting, in one write) and another reads a reply for each waiting
  * receive, in order. Replies are only read while someone waits for one.
+ *
+ * <p>{@link #close()} lets commands sent before it go out, then closes the socket. Whether a
+ * call is queued or refused is decided under one lock with closing and failing, so every stage
+ * completes: queued work is done or failed by the thread that owns the queue, and later calls
+ * fail at once.
  */
 final class ThreadedAsyncConnection implements AsyncGameConnection {
     private record Send(Command command, CompletableFuture<Void> sent) {}
 
-    private static final Send CLOSE_WRITER = new Send(null, null);
-    private static final CompletableFuture<Reply> CLOSE_READER = new CompletableFuture<>();
+    /** Queued by close(): the writer writes what came before, then closes the socket. */
+    private static final Send CLOSE = new Send(null, null);
+    /** Queued by close() and on failure: the reader stops. */
+    private static final CompletableFuture<Reply> STOP_READING = new CompletableFuture<>();
 
     private final Socket socket;
     private final LinkedBlockingQueue<Send> sends = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<CompletableFuture<Reply>> receives = new LinkedBlockingQueue<>();
-    private volatile IOException failure;
+    private final Object lock = new Object();
+    /** Why new calls fail; set once, under the lock. */
+    private IOException failure;
 
     ThreadedAsyncConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -44,24 +53,26 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
     @Override
     public CompletionStage<Void> send(Command command) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        IOException failed = failure;
-        if (failed != null) {
-            sent.completeExceptionally(failed);
-        } else {
-            sends.add(new Send(command, sent));
+        synchronized (lock) {
+            if (failure == null) {
+                sends.add(new Send(command, sent));
+                return sent;
+            }
         }
+        sent.completeExceptionally(failure());
         return sent;
     }
 
     @Override
     public CompletionStage<Reply> receive() {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
-        IOException failed = failure;
-        if (failed != null) {
-            reply.completeExceptionally(failed);
-        } else {
-            receives.add(reply);
+        synchronized (lock) {
+            if (failure == null) {
+                receives.add(reply);
+                return reply;
+            }
         }
+        reply.completeExceptionally(failure());
         return reply;
     }
 
@@ -72,10 +83,9 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
             while (true) {
                 batch.add(sends.take());
                 sends.drainTo(batch);
-                for (Send send : batch) {
-                    if (send == CLOSE_WRITER) {
-                        return;
-                    }
+                int closeAt = batch.indexOf(CLOSE);
+                List<Send> toWrite = closeAt < 0 ? batch : batch.subList(0, closeAt);
+                for (Send send : toWrite) {
                     if (buffer.remaining() < Wire.MAX_COMMAND_BYTES) {
                         out.write(buffer.array(), 0, buffer.position());
                         buffer.clear();
@@ -84,16 +94,24 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
                 }
                 out.write(buffer.array(), 0, buffer.position());
                 buffer.clear();
-                batch.forEach(send -> send.sent().complete(null));
+                toWrite.forEach(send -> send.sent().complete(null));
+                if (closeAt >= 0) {
+                    closeSocket();   // anything queued after CLOSE was refused by send()
+                    return;
+                }
                 batch.clear();
             }
         } catch (IOException e) {
             fail(e);
-            batch.stream().filter(send -> send != CLOSE_WRITER).forEach(send -> send.sent().completeExceptionally(e));
+            for (Send send : batch) {
+                if (send != CLOSE) {
+                    send.sent().completeExceptionally(e);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            failPending();
+            failQueuedSends();
         }
     }
 
@@ -105,7 +123,7 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
         try {
             while (true) {
                 waiting = receives.take();
-                if (waiting == CLOSE_READER) {
+                if (waiting == STOP_READING) {
                     return;
                 }
                 Reply reply;
@@ -122,48 +140,70 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
         } catch (IOException e) {
             fail(e);
             if (waiting != null) {
-                waiting.completeExceptionally(e);
+                waiting.completeExceptionally(failure());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            failPending();
+            failQueuedReceives();
         }
     }
 
+    /** Refuses new calls from now on and has both threads stop. */
     private void fail(IOException cause) {
-        if (failure == null) {
+        synchronized (lock) {
+            if (failure != null) {
+                return;
+            }
             failure = cause;
+            sends.add(CLOSE);
+            receives.add(STOP_READING);
         }
-        close();
+        closeSocket();
     }
 
-    /** Completes everything still queued with the failure, or with "closed". */
-    private void failPending() {
-        IOException cause = failure != null ? failure : new IOException("connection is closed");
+    private IOException failure() {
+        synchronized (lock) {
+            return failure;
+        }
+    }
+
+    private void failQueuedSends() {
+        IOException cause = failure();
         Send send;
         while ((send = sends.poll()) != null) {
-            if (send != CLOSE_WRITER) {
+            if (send != CLOSE) {
                 send.sent().completeExceptionally(cause);
             }
         }
+    }
+
+    private void failQueuedReceives() {
+        IOException cause = failure();
         CompletableFuture<Reply> reply;
         while ((reply = receives.poll()) != null) {
             reply.completeExceptionally(cause);
         }
     }
 
-    @Override
-    public void close() {
-        if (failure == null) {
-            failure = new IOException("connection is closed");
-        }
-        sends.add(CLOSE_WRITER);
-        receives.add(CLOSE_READER);
+    private void closeSocket() {
         try {
             socket.close();
         } catch (IOException ignored) {
             // Closed either way.
+        }
+    }
+
+    /** Refuses new calls; commands sent before go out, then the socket closes. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (failure != null) {
+                return;
+            }
+            failure = new IOException("connection is closed");
+            sends.add(CLOSE);
+            receives.add(STOP_READING);
         }
     }
 }

@@ -62,18 +62,20 @@ final class InMemoryServer implements GameServer {
 
     /** A new connection, or one that only says the server is busy. */
     Link accept() throws IOException {
+        Link link;
         synchronized (stateLock) {
             if (!accepting) {
                 throw new IOException("in-memory server " + address.name() + " is shut down");
             }
             if (connectionCount >= config.maxConnections()) {
-                return new Link(pipeCapacity, null, ErrorReason.SERVER_BUSY.replyBytes(), link -> {});
+                return new Link(pipeCapacity, null, ErrorReason.SERVER_BUSY.replyBytes(), refused -> {});
             }
             connectionCount++;
+            // Registered under the lock, so that a shutdown either refuses it or sees it.
+            ServerSession session = new ServerSession(config.strategy(), config.listener(), config.maxLineLength());
+            link = new Link(pipeCapacity, session, null, this::closed);
+            links.add(link);
         }
-        ServerSession session = new ServerSession(config.strategy(), config.listener(), config.maxLineLength());
-        Link link = new Link(pipeCapacity, session, null, this::closed);
-        links.add(link);
         config.listener().onConnectionOpened();
         return link;
     }
@@ -108,7 +110,7 @@ final class InMemoryServer implements GameServer {
 
     @Override
     public void shutdown() {
-        stopAccepting();
+        stopAccepting();   // under stateLock: every accepted link is in links from here on
         for (Link link : links) {
             link.finishAfterGame();
         }

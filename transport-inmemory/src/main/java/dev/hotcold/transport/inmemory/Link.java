@@ -85,7 +85,9 @@ final class Link {
             while (src.hasRemaining() && !serverClosed) {
                 requests.write(src);
                 pump(effects);
-                if (src.hasRemaining() && !serverClosed) {
+                // Wait only for room: the pump may have emptied the pipe itself, and its signal
+                // came before this thread could wait for it.
+                if (src.hasRemaining() && !serverClosed && requests.free() == 0) {
                     changed.await();
                     ensureClientOpen();
                 }

@@ -50,7 +50,9 @@ final class ClientConnection implements AsyncGameConnection {
     }
 
     void finishConnect() throws IOException {
-        channel.finishConnect();
+        if (!channel.finishConnect()) {
+            return;   // not yet: OP_CONNECT fires again
+        }
         key.interestOps(SelectionKey.OP_READ);
         connected.complete(this);
     }

@@ -69,6 +69,9 @@ final class ClientLoop extends EventLoop {
 
     @Override
     protected void onReady(SelectionKey key) {
+        if (!key.isValid()) {
+            return;   // closed earlier in this round, by a callback say
+        }
         ClientConnection connection = (ClientConnection) key.attachment();
         try {
             if (key.isConnectable()) {

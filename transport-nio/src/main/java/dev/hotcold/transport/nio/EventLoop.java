@@ -67,6 +67,16 @@ abstract class EventLoop implements Runnable {
         }
     }
 
+    /** Queues {@code task} to run on the loop after what it is doing now, even when called on it. */
+    final void submit(Runnable task) {
+        tasks.add(task);
+        if (terminated) {
+            runTasks();
+        } else if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
     /** Wakes the loop so that it looks at {@link #shouldStop()} again. */
     final void wakeUp() {
         execute(() -> {});

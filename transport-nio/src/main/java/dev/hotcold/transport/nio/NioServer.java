@@ -13,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An acceptor thread and N event loops. The acceptor takes connections with a blocking
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class NioServer implements GameServer {
     private static final System.Logger LOG = System.getLogger(NioServer.class.getName());
     private static final int BACKLOG = 4096;
+    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final ServerConfig config;
     private final ServerSocketChannel listener;
@@ -31,6 +33,7 @@ final class NioServer implements GameServer {
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final Object lifecycle = new Object();
     private boolean accepting = true;
+    private boolean draining;
     private int nextLoop;
 
     private NioServer(ServerConfig config, ServerSocketChannel listener, int loopCount, WaterMarks waterMarks)
@@ -64,15 +67,17 @@ final class NioServer implements GameServer {
     }
 
     private void acceptLoop() {
-        while (true) {
+        while (listener.isOpen()) {
             SocketChannel channel;
             try {
                 channel = listener.accept();
             } catch (IOException e) {
                 if (listener.isOpen()) {
-                    LOG.log(Level.WARNING, "accept failed; the server stops accepting", e);
+                    // Out of file descriptors, say: wait a little and try again rather than stop.
+                    LOG.log(Level.WARNING, "accept failed; trying again shortly", e);
+                    LockSupport.parkNanos(ACCEPT_RETRY_NANOS);
                 }
-                return;
+                continue;
             }
             admit(channel);
         }
@@ -81,14 +86,14 @@ final class NioServer implements GameServer {
     private void admit(SocketChannel channel) {
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            if (connectionCount.incrementAndGet() > config.maxConnections()) {
-                connectionCount.decrementAndGet();
-                refuse(channel);
-                return;
-            }
             channel.configureBlocking(false);
         } catch (IOException e) {
             closeQuietly(channel);
+            return;
+        }
+        if (connectionCount.incrementAndGet() > config.maxConnections()) {
+            connectionCount.decrementAndGet();
+            refuse(channel);
             return;
         }
         ServerLoop loop;
@@ -107,6 +112,7 @@ final class NioServer implements GameServer {
     /** Tells a client over the limit why it is turned away, then hangs up. */
     private static void refuse(SocketChannel channel) {
         try (channel) {
+            // A fresh socket's send buffer takes these few bytes at once, even non-blocking.
             channel.write(ByteBuffer.wrap(ErrorReason.SERVER_BUSY.replyBytes()));
             channel.shutdownOutput();
         } catch (IOException ignored) {
@@ -132,6 +138,12 @@ final class NioServer implements GameServer {
     @Override
     public void shutdown() {
         stopAccepting();
+        synchronized (lifecycle) {
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
         for (ServerLoop loop : loops) {
             loop.finishAfterGames();
         }

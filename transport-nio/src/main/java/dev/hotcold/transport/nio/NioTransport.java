@@ -122,7 +122,9 @@ public final class NioTransport implements Transport {
         }
         try {
             for (ClientLoop loop : running) {
-                loop.join(10_000_000_000L);
+                if (!loop.inLoop()) {   // closed from a callback: that loop ends after it returns
+                    loop.join(10_000_000_000L);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,6 +14,8 @@ final class ServerConnection {
     long lastActive;
     /** Reading stopped because unsent replies passed the high-water mark. */
     boolean readSuspended;
+    /** The client closed its side; replies already made are still delivered, then the connection closes. */
+    boolean inputEnded;
     boolean closed;
 
     ServerConnection(SocketChannel channel, ServerSession session) {

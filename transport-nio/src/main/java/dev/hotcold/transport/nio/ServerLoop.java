@@ -73,13 +73,16 @@ final class ServerLoop extends EventLoop {
             connectionCount.decrementAndGet();
             return;
         }
-        connection.lastActive = now;
+        connection.lastActive = System.nanoTime();
         connections++;
         listener.onConnectionOpened();
     }
 
     @Override
     protected void onReady(SelectionKey key) {
+        if (!key.isValid()) {
+            return;   // closed earlier in this round
+        }
         ServerConnection connection = (ServerConnection) key.attachment();
         try {
             int ready = key.readyOps();
@@ -101,7 +104,10 @@ final class ServerLoop extends EventLoop {
         ByteBuffer in = readBuffer.clear();
         int read = connection.channel.read(in);
         if (read < 0) {
-            close(connection);
+            // The client is done sending (it may only have shut down its output): deliver what
+            // is unsent, then close.
+            connection.inputEnded = true;
+            closeWhenFlushed(connection);
             return;
         }
         if (read == 0) {
@@ -149,7 +155,7 @@ final class ServerLoop extends EventLoop {
         if (connection.readSuspended && connection.unsent.size() <= waterMarks.low()) {
             connection.readSuspended = false;
         }
-        if (connection.unsent.isEmpty() && connection.session.isFinished()) {
+        if (connection.unsent.isEmpty() && (connection.session.isFinished() || connection.inputEnded)) {
             close(connection);
             return;
         }
@@ -165,7 +171,7 @@ final class ServerLoop extends EventLoop {
         if (!connection.unsent.isEmpty()) {
             ops |= SelectionKey.OP_WRITE;
         }
-        if (!connection.readSuspended && !connection.session.isFinished()) {
+        if (!connection.readSuspended && !connection.inputEnded && !connection.session.isFinished()) {
             ops |= SelectionKey.OP_READ;
         }
         if (connection.key.interestOps() != ops) {
@@ -213,10 +219,14 @@ final class ServerLoop extends EventLoop {
 
     // --- Shutdown and timers ----------------------------------------------------------------
 
-    /** Graceful: every session finishes after its game; the loop ends with its last connection. */
+    /**
+     * Graceful: every session finishes after its game; the loop ends with its last connection.
+     * Always queued, even from the loop (a listener may call it), so that it never closes a
+     * connection whose replies are being written.
+     */
     void finishAfterGames() {
         draining = true;
-        execute(() -> {
+        submit(() -> {
             for (ServerConnection connection : connectionsNow()) {
                 connection.session.finishAfterGame();
                 if (connection.session.isFinished()) {
@@ -233,6 +243,9 @@ final class ServerLoop extends EventLoop {
     }
 
     private List<ServerConnection> connectionsNow() {
+        if (!selector.isOpen()) {
+            return List.of();   // the loop has ended and closed everything
+        }
         List<ServerConnection> all = new ArrayList<>(connections);
         for (SelectionKey key : selector.keys()) {
             if (key.isValid() && key.attachment() instanceof ServerConnection connection && !connection.closed) {

@@ -17,4 +17,13 @@ public interface RawClient extends Closeable {
 
     /** Leaves without a goodbye: closes abruptly (a TCP reset where the transport has one). */
     void abort() throws IOException;
+
+    /**
+     * Says it will send nothing more but keeps reading, as {@code nc -N} does: a TCP half-close.
+     *
+     * @throws UnsupportedOperationException where the transport has no such thing
+     */
+    default void shutdownOutput() throws IOException {
+        throw new UnsupportedOperationException("no half-close on this transport");
+    }
 }

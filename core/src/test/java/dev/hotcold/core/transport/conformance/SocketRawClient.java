@@ -39,6 +39,11 @@ public final class SocketRawClient implements RawClient {
     }
 
     @Override
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    @Override
     public void abort() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();

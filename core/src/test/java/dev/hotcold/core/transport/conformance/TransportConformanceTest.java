@@ -366,6 +366,34 @@ public abstract class TransportConformanceTest {
         }
     }
 
+    @Test
+    void aClientThatHalfClosesStillGetsEveryReply() throws Exception {
+        int numbers = 50_000;
+        GameServer server = serve(config(new RecordingListener()));
+        RawClient client = raw(server);
+        CompletableFuture<Integer> replies = CompletableFuture.supplyAsync(() -> {
+            int count = 0;
+            try {
+                String line;
+                while ((line = client.readLine()) != null) {
+                    assertTrue(line.matches("\\d+"), line);
+                    count++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return count;
+        });
+        client.write(("PARAMS 1 1000000000\n" + "NUMBER\n".repeat(numbers)).getBytes(US_ASCII));
+        try {
+            client.shutdownOutput();
+        } catch (UnsupportedOperationException noHalfClose) {
+            Assumptions.abort(noHalfClose.getMessage());
+        }
+        assertEquals(numbers, replies.get(45, TimeUnit.SECONDS),
+                "every reply made before the client's end of input arrives");
+    }
+
     // --- Connections coming and going ---------------------------------------------------------
 
     @Test
@@ -482,6 +510,42 @@ public abstract class TransportConformanceTest {
         assertNoLeaks();
         long fdsAfter = openFileDescriptors();
         assertTrue(fdsAfter <= fdsBefore, "file descriptors: " + fdsBefore + " before, " + fdsAfter + " after");
+    }
+
+    @Test
+    void shuttingDownTwiceAndClosingIsQuiet() throws Exception {
+        List<java.util.logging.LogRecord> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    problems.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        root.addHandler(capture);
+        try {
+            GameServer server = serve(config(new RecordingListener()));
+            try (GameConnection connection = connect(server); Game game = Game.start(connection, 1, 3, 2)) {
+                game.play();
+            }
+            server.shutdown();
+            assertTrue(server.awaitTermination(TERMINATION));
+            server.shutdown();
+            server.shutdownNow();
+            server.close();
+            assertTrue(server.isTerminated());
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertEquals(List.of(), problems.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList());
     }
 
     @Test
