@@ -39,7 +39,8 @@ import java.util.NoSuchElementException;
  *       exact search (a few guesses deep, over the handful of guesses that can matter) picks a guess
  *       that finishes in the fewest guesses for every remaining secret. It is what lets a guess both
  *       be a candidate and split the others.
- *   <li><b>First guess.</b> The middle of the range.
+ *   <li><b>First guess.</b> The middle of the range; on ranges of at most {@value
+ *       #OPENING_NUMBERS} numbers the exact search plays the whole game.
  * </ul>
  *
  * <p>Every guess is then moved, if needed, to the nearest number not guessed yet.
@@ -75,6 +76,9 @@ final class HotColdStrategy implements GuessStrategy {
 
     /** Candidate counts at or below this are finished by the exact endgame search. */
     static final int ENDGAME_CANDIDATES = 8;
+
+    /** Ranges of at most this many numbers take their first guess from the exact search too. */
+    static final int OPENING_NUMBERS = 10;
 
     @Override
     public Guesser newGame(long lower, long upper) {
@@ -309,22 +313,25 @@ final class HotColdStrategy implements GuessStrategy {
         }
 
         private long searchGuess() {
+            boolean small = Long.compareUnsigned(last, OPENING_NUMBERS - 1) <= 0;
             if (made == 0) {
-                return last >>> 1;
+                return small ? endgame().opening(this) : last >>> 1;
             }
             long count = candidates();
             if (count == 1) {
                 return lo;
             }
-            if (count <= ENDGAME_CANDIDATES) {
-                if (endgame == null) {
-                    endgame = new Endgame();
-                }
-                if (endgame.search(this, (int) count, latest)) {
-                    return endgame.bestGuess();
-                }
+            if ((count <= ENDGAME_CANDIDATES || small) && endgame().search(this, (int) count, latest)) {
+                return endgame.bestGuess();
             }
             return nearestUntried(ruleGuess(latest));
+        }
+
+        private Endgame endgame() {
+            if (endgame == null) {
+                endgame = new Endgame();
+            }
+            return endgame;
         }
 
         /** The guess the splitting rules ask for after guess p (see the class comment). */
@@ -460,10 +467,12 @@ final class HotColdStrategy implements GuessStrategy {
         /** The most candidates that k guesses can settle at best: 1, 4, 10, 22, 46, 94. */
         private static final int[] CAPACITY = {0, 1, 4, 10, 22, 46, 94};
 
-        private final long[][][] children = new long[MAX_DEPTH + 1][3][HotColdStrategy.ENDGAME_CANDIDATES];
+        private static final int MOST = Math.max(ENDGAME_CANDIDATES, OPENING_NUMBERS - 1);
+
+        private final long[][][] children = new long[MAX_DEPTH + 1][3][MOST];
         private final int[][] childCounts = new int[MAX_DEPTH + 1][3];
         private final long[] path = new long[MAX_DEPTH + 1];
-        private final long[] roots = new long[HotColdStrategy.ENDGAME_CANDIDATES];
+        private final long[] roots = new long[MOST];
         private Game game;
         private long last;
         private int nodes;
@@ -493,6 +502,37 @@ final class HotColdStrategy implements GuessStrategy {
                 }
             }
             return false;
+        }
+
+        /**
+         * The first guess of a small game (at most {@value #OPENING_NUMBERS} numbers) after which
+         * the fewest guesses settle every secret; tried from the middle outwards.
+         */
+        long opening(Game game) {
+            this.game = game;
+            this.last = game.last;
+            int size = (int) game.last + 1;
+            for (int k = 1; k <= MAX_DEPTH; k++) {
+                for (int i = 0; i < size; i++) {
+                    // middle, one below, one above, two below...
+                    long first = (size - 1) / 2 + ((i & 1) == 0 ? i / 2 : -(i + 1) / 2);
+                    if (first < 0 || first >= size) {
+                        continue;
+                    }
+                    int count = 0;
+                    for (long x = 0; x < size; x++) {
+                        if (x != first) {
+                            roots[count++] = x;
+                        }
+                    }
+                    nodes = 0;
+                    path[0] = first; // the later guesses must not repeat it
+                    if (solve(1, roots, count, first, k - 1)) {
+                        return first;
+                    }
+                }
+            }
+            return game.last >>> 1;
         }
 
         /** The first guess of the plan the last successful {@link #search} found. */

@@ -44,7 +44,68 @@ public final class HotColdStrategyResults {
                     bestPossible(n), name(n), half(n), simulated);
         }
         out.printf("%n* sampled: %,d secrets drawn uniformly (seed %d) plus 1, n and the middle;"
-                + " the other rows cover every secret.%n", SAMPLED_SECRETS, SEED);
+                + " the other rows cover every secret.%n%n", SAMPLED_SECRETS, SEED);
+        printGroups(out, hotCold);
+    }
+
+    /**
+     * The most numbers k guesses can always settle, k = 1..8, from an exhaustive search of the game
+     * tree: 1 to 67 as in the issue (no repeats), 125 from a search that even allows repeats, so it
+     * bounds the real game from above.
+     */
+    private static final int[] MOST_SETTLED = {0, 1, 2, 5, 10, 20, 35, 67, 125};
+    private static final int[][] GROUPS = {{1, 10}, {11, 100}, {101, 1_000}, {1_001, 2_000}};
+
+    /** Worst excess over ceil(log2 n) + 1 per group of sizes, every secret, and n <= 125 against the best. */
+    private static void printGroups(PrintStream out, GuessStrategy strategy) {
+        int[] worst = new int[GROUPS[GROUPS.length - 1][1] + 1];
+        double[] mean = new double[worst.length];
+        java.util.stream.IntStream.range(1, worst.length).parallel().forEach(n -> {
+            int w = 0;
+            long total = 0;
+            for (long secret = 1; secret <= n; secret++) {
+                int guesses = play(strategy, n, secret);
+                w = Math.max(w, guesses);
+                total += guesses;
+            }
+            worst[n] = w;
+            mean[n] = (double) total / n;
+        });
+        out.println("| sizes n | worst excess over ceil(log2 n) + 1 | sizes at excess -1 / 0 / +1 / +2"
+                + " | mean guesses (all n, all secrets) |");
+        out.println("|---|---|---|---|");
+        for (int[] group : GROUPS) {
+            int excess = Integer.MIN_VALUE;
+            int[] atExcess = new int[4];
+            double guesses = 0;
+            long games = 0;
+            for (int n = group[0]; n <= group[1]; n++) {
+                int e = worst[n] - (ceilLog2(n) + 1);
+                excess = Math.max(excess, e);
+                atExcess[Math.min(3, Math.max(0, e + 1))]++;
+                guesses += mean[n] * n;
+                games += n;
+            }
+            out.printf("| %,d..%,d | %+d | %d / %d / %d / %d | %.3f |%n", group[0], group[1], excess,
+                    atExcess[0], atExcess[1], atExcess[2], atExcess[3], guesses / games);
+        }
+        int equal = 0;
+        int oneMore = 0;
+        StringBuilder behind = new StringBuilder();
+        for (int n = 1; n <= MOST_SETTLED[MOST_SETTLED.length - 1]; n++) {
+            int best = 1;
+            while (MOST_SETTLED[best] < n) {
+                best++;
+            }
+            if (worst[n] == best) {
+                equal++;
+            } else {
+                oneMore += worst[n] == best + 1 ? 1 : 0;
+                behind.append(n).append(worst[n] == best + 1 ? "" : "(+" + (worst[n] - best) + ")").append(' ');
+            }
+        }
+        out.printf("%nn = 1..125 against the fewest guesses any strategy needs: equal for %d sizes, one more"
+                + " for %d: %s%n", equal, oneMore, behind.toString().strip());
     }
 
     /** Guesses of one honest game on [1, n], the Correct one included. */

@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hotcold.core.engine.HotColdStrategy.Game;
+import dev.hotcold.core.framing.LineFramer;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.scoring.Scorer;
+import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.session.ServerSession;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The hot/cold strategy at the edges: tiny ranges, the ends of long, the session, odd reports. */
 class HotColdStrategyTest {
     private final GuessStrategy strategy = GuessStrategy.hotCold();
     private final HotColdStrategyReferee referee = new HotColdStrategyReferee();
@@ -42,11 +49,16 @@ class HotColdStrategyTest {
         assertThrows(NoSuchElementException.class, guesser::next);
     }
 
+    /**
+     * Up to 10 numbers the exact search plays the whole game, so the worst case is the best possible
+     * (1, 2, 5 and 10 numbers are the most that 1 to 4 guesses settle); above, the measured values.
+     */
     @ParameterizedTest
     @CsvSource({
-        "1, 1", "2, 2", "3, 3", "4, 3", "5, 4", "8, 4", "9, 5", "16, 5", "100, 9", "1000, 12"
+        "1, 1", "2, 2", "3, 3", "4, 3", "5, 3", "6, 4", "7, 4", "8, 4", "9, 4", "10, 4",
+        "11, 5", "16, 5", "20, 6", "100, 9", "1000, 12"
     })
-    void smallRangesTakeAtMostTheMeasuredWorstCase(int n, int worst) {
+    void worstCaseOnSmallRanges(int n, int worst) {
         int measured = 0;
         for (int secret = 1; secret <= n; secret++) {
             measured = Math.max(measured, referee.play(strategy, 1, n, secret));
@@ -107,7 +119,7 @@ class HotColdStrategyTest {
             decision = scorer.score(guesser.next());
             guesser.onReport(decision);
         } while (decision != Decision.CORRECT);
-        int remembered = ((HotColdStrategy.Game) guesser).rememberedGuesses();
+        int remembered = ((Game) guesser).rememberedGuesses();
         assertTrue(remembered <= 66, "remembers " + remembered);
         assertEquals(136, HotColdStrategy.rememberLimit(-1L));
     }
@@ -144,22 +156,24 @@ class HotColdStrategyTest {
     }
 
     @Test
-    void contradictionSwitchesToTheSweepAndCoversTheRest() {
+    void contradictionsEndTheSearchAndTheSweepCoversTheRest() {
         Guesser guesser = strategy.newGame(0, 15);
-        guesser.next();
+        Game game = (Game) guesser;
+        List<Long> seen = new ArrayList<>();
+        seen.add(guesser.next());
         guesser.onReport(Decision.UNSURE);
-        guesser.next();
-        guesser.onReport(Decision.WARMER);
-        guesser.next();
-        guesser.onReport(Decision.SAME); // an odd sum, or a midpoint already ruled out: impossible
-        long remaining = 0;
-        while (guesser.hasNext() && !((HotColdStrategy.Game) guesser).sweeping()) {
-            guesser.next();
+        // Same after Same: each leaves at most the one midpoint, and the next cannot keep it.
+        while (!game.sweeping()) {
+            seen.add(guesser.next());
             guesser.onReport(Decision.SAME);
-            remaining++;
         }
-        assertTrue(((HotColdStrategy.Game) guesser).sweeping());
-        assertTrue(remaining < 16);
+        assertTrue(seen.size() <= 4, "searched on for " + seen.size() + " guesses");
+        while (guesser.hasNext()) {
+            long guess = guesser.next();
+            assertFalse(seen.contains(guess), "repeated " + guess);
+            seen.add(guess);
+        }
+        assertEquals(16, seen.size());
     }
 
     @Test
@@ -169,6 +183,46 @@ class HotColdStrategyTest {
         List<Integer> parallel = IntStream.rangeClosed(1, 500).parallel()
                 .mapToObj(secret -> new HotColdStrategyReferee().play(strategy, 1, 500, secret)).toList();
         assertEquals(sequential, parallel);
+    }
+
+    @Test
+    void playsOverTheServerSessionAsTheSeedsClientWould() {
+        ServerSession session = new ServerSession(strategy, GameListener.NONE, LineFramer.DEFAULT_MAX_LINE_LENGTH);
+        Scorer scorer = new Scorer(737);
+        assertEquals("", exchange(session, "PARAMS 1 1000\n"));
+        int guesses = 0;
+        Decision decision;
+        do {
+            long guess = Long.parseLong(exchange(session, "NUMBER\n").strip());
+            guesses++;
+            decision = scorer.score(guess);
+            assertEquals("", exchange(session, "REPORT " + decision.wireName() + "\n"));
+        } while (decision != Decision.CORRECT);
+        assertTrue(guesses <= 12, guesses + " guesses");
+        assertEquals("737\n", exchange(session, "NUMBER\n"), "after Correct, NUMBER gets the secret");
+    }
+
+    @Test
+    void lyingClientGetsRangeExhaustedOnlyAfterEveryNumber() {
+        ServerSession session = new ServerSession(strategy, GameListener.NONE, LineFramer.DEFAULT_MAX_LINE_LENGTH);
+        exchange(session, "PARAMS 1 7\n");
+        String[] afterEachGuess = {"REPORT Colder\n", "", "REPORT Same\n", "REPORT Warmer\n", "", "REPORT Same\n"};
+        List<Long> seen = new ArrayList<>();
+        String reply;
+        while (!(reply = exchange(session, "NUMBER\n")).startsWith("ERROR")) {
+            seen.add(Long.parseLong(reply.strip()));
+            // Lies, and sometimes no report at all before the next NUMBER.
+            exchange(session, afterEachGuess[seen.size() % afterEachGuess.length]);
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), seen.stream().sorted().toList());
+        assertEquals("ERROR range exhausted\n", reply);
+    }
+
+    private static String exchange(ServerSession session, String input) {
+        ByteBuffer in = ByteBuffer.wrap(input.getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer out = ByteBuffer.allocate(4096);
+        session.receive(in, out);
+        return new String(out.array(), 0, out.position(), StandardCharsets.US_ASCII);
     }
 
     private static List<Long> guesses(GuessStrategy strategy, long lower, long upper, long secret) {
