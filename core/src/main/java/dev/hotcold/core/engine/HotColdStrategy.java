@@ -51,8 +51,9 @@ import java.util.NoSuchElementException;
  * 2,000 (and scattered sizes up to 300,000) with every secret, and sampled runs on ranges up to
  * 2<sup>64</sup> numbers, never took more than ceil(log<sub>2</sub> n) + 2 guesses, the final Correct
  * one included, and took ceil(log<sub>2</sub> n) + 1 or fewer for about 45% of the sizes from 101
- * to 2,000 (the lower part of each octave). ceil(log<sub>2</sub> n) + 1 cannot always be had: an exhaustive search of the game
- * tree, even allowing repeats, settles at most 125 numbers in 8 guesses, so n = 126 to 128 need 9.
+ * to 2,000 (the lower part of each octave); up to 10 numbers the worst case is the best possible.
+ * ceil(log<sub>2</sub> n) + 1 cannot always be had: an exhaustive search of the game tree, even
+ * allowing repeats, settles at most 125 numbers in 8 guesses, so n = 126 to 128 need 9.
  *
  * <h2>Memory, repeats and lying clients</h2>
  *
@@ -355,9 +356,11 @@ final class HotColdStrategy implements GuessStrategy {
                 if (!below(roomBehind, m >>> 1)) {
                     guess = b + gap; // the exact reflection
                 } else {
-                    // The Colder part [a, a + c - 1] gets (m + roomBehind) / 3, rounded.
+                    // The Colder part [a, a + c - 1] gets (m + roomBehind) / 3, rounded; summed
+                    // by parts because m + roomBehind may not fit in 64 bits.
+                    long remainders = Long.remainderUnsigned(m, 3) + Long.remainderUnsigned(roomBehind, 3);
                     long c = Long.divideUnsigned(m, 3) + Long.divideUnsigned(roomBehind, 3)
-                            + (Long.remainderUnsigned(m, 3) + Long.remainderUnsigned(roomBehind, 3) + 1) / 3;
+                            + (remainders + 1) / 3;
                     c = Math.max(1, Math.min(c, m >>> 1));
                     guess = a + (2 * c - 1) + gap; // midpoint a + c - 1/2; at most b + gap
                 }
@@ -505,8 +508,9 @@ final class HotColdStrategy implements GuessStrategy {
         }
 
         /**
-         * The first guess of a small game (at most {@value #OPENING_NUMBERS} numbers) after which
-         * the fewest guesses settle every secret; tried from the middle outwards.
+         * The first guess of a small game (at most {@value HotColdStrategy#OPENING_NUMBERS}
+         * numbers) after which the fewest guesses settle every secret; tried from the middle
+         * outwards.
          */
         long opening(Game game) {
             this.game = game;

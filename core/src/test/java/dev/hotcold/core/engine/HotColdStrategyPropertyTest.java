@@ -106,7 +106,8 @@ class HotColdStrategyPropertyTest {
             SplittableRandom random, long lower, long upper) {
         int ceil = HotColdStrategyReferee.ceilLog2(upper - lower);
         int achieved = ceil + 2;
-        long[] ends = {lower, upper, lower + ((upper - lower) >>> 1), (upper - lower) != 0 ? lower + 1 : lower};
+        long middle = lower + ((upper - lower) >>> 1);
+        long[] ends = {lower, upper, middle, lower == upper ? lower : lower + 1};
         for (int s = 0; s < ends.length + RANDOM_SECRETS; s++) {
             long secret = s < ends.length ? ends[s] : uniform(random, lower, upper);
             int guesses = referee.play(strategy, lower, upper, secret);

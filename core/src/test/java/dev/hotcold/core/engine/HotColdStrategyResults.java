@@ -33,12 +33,13 @@ public final class HotColdStrategyResults {
 
     static void print(PrintStream out) {
         GuessStrategy hotCold = GuessStrategy.hotCold();
-        out.println("| n | hotcold worst | hotcold mean | ceil(log2 n) + 1 | best possible worst | random worst"
-                + " | random mean (n+1)/2 | random mean, simulated |");
+        out.println("| n | hotcold worst | hotcold mean | ceil(log2 n) + 1 | best possible worst"
+                + " | random worst | random mean (n+1)/2 | random mean, simulated |");
         out.println("|---|---|---|---|---|---|---|---|");
         for (long n : SIZES) {
             Stats stats = n <= EXHAUSTIVE_UP_TO ? exhaustive(hotCold, n) : sampled(hotCold, n);
-            String simulated = n <= 1_000 ? String.format("%.2f (%,d games)", randomMean(n), RANDOM_GAMES) : "-";
+            String simulated = n <= 1_000
+                    ? String.format("%.2f (%,d games)", randomMean(n), RANDOM_GAMES) : "-";
             out.printf("| %s | %d%s | %.3f%s | %d | %s | %s | %s | %s |%n", name(n), stats.worst,
                     stats.sampled ? "*" : "", stats.mean(), stats.sampled ? "*" : "", ceilLog2(n) + 1,
                     bestPossible(n), name(n), half(n), simulated);
@@ -56,7 +57,7 @@ public final class HotColdStrategyResults {
     private static final int[] MOST_SETTLED = {0, 1, 2, 5, 10, 20, 35, 67, 125};
     private static final int[][] GROUPS = {{1, 10}, {11, 100}, {101, 1_000}, {1_001, 2_000}};
 
-    /** Worst excess over ceil(log2 n) + 1 per group of sizes, every secret, and n <= 125 against the best. */
+    /** Worst excess over ceil(log2 n) + 1 per group of sizes, and n <= 125 against the best. */
     private static void printGroups(PrintStream out, GuessStrategy strategy) {
         int[] worst = new int[GROUPS[GROUPS.length - 1][1] + 1];
         double[] mean = new double[worst.length];
@@ -101,11 +102,15 @@ public final class HotColdStrategyResults {
                 equal++;
             } else {
                 oneMore += worst[n] == best + 1 ? 1 : 0;
-                behind.append(n).append(worst[n] == best + 1 ? "" : "(+" + (worst[n] - best) + ")").append(' ');
+                behind.append(n);
+                if (worst[n] != best + 1) {
+                    behind.append("(+").append(worst[n] - best).append(')');
+                }
+                behind.append(' ');
             }
         }
-        out.printf("%nn = 1..125 against the fewest guesses any strategy needs: equal for %d sizes, one more"
-                + " for %d: %s%n", equal, oneMore, behind.toString().strip());
+        out.printf("%nn = 1..125 against the fewest guesses any strategy needs: equal for %d sizes,"
+                + " one more for %d: %s%n", equal, oneMore, behind.toString().strip());
     }
 
     /** Guesses of one honest game on [1, n], the Correct one included. */
@@ -195,7 +200,8 @@ public final class HotColdStrategyResults {
         }
 
         Stats plus(Stats other) {
-            return new Stats(Math.max(worst, other.worst), total + other.total, games + other.games, sampled);
+            return new Stats(Math.max(worst, other.worst), total + other.total, games + other.games,
+                    sampled);
         }
 
         double mean() {

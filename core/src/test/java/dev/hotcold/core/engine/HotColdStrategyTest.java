@@ -103,7 +103,8 @@ class HotColdStrategyTest {
             long lower = range[0];
             long upper = range[1];
             int bound = HotColdStrategyReferee.ceilLog2(upper - lower) + 2;
-            for (long secret : new long[] {lower, upper, lower + ((upper - lower) >>> 1), lower + ((upper - lower) >>> 3)}) {
+            long span = upper - lower;
+            for (long secret : new long[] {lower, upper, lower + (span >>> 1), lower + (span >>> 3)}) {
                 int guesses = referee.play(strategy, lower, upper, secret);
                 assertTrue(guesses <= bound, "[" + lower + ", " + upper + "] secret " + secret);
             }
@@ -187,7 +188,7 @@ class HotColdStrategyTest {
 
     @Test
     void playsOverTheServerSessionAsTheSeedsClientWould() {
-        ServerSession session = new ServerSession(strategy, GameListener.NONE, LineFramer.DEFAULT_MAX_LINE_LENGTH);
+        ServerSession session = session();
         Scorer scorer = new Scorer(737);
         assertEquals("", exchange(session, "PARAMS 1 1000\n"));
         int guesses = 0;
@@ -204,9 +205,11 @@ class HotColdStrategyTest {
 
     @Test
     void lyingClientGetsRangeExhaustedOnlyAfterEveryNumber() {
-        ServerSession session = new ServerSession(strategy, GameListener.NONE, LineFramer.DEFAULT_MAX_LINE_LENGTH);
+        ServerSession session = session();
         exchange(session, "PARAMS 1 7\n");
-        String[] afterEachGuess = {"REPORT Colder\n", "", "REPORT Same\n", "REPORT Warmer\n", "", "REPORT Same\n"};
+        String[] afterEachGuess = {
+            "REPORT Colder\n", "", "REPORT Same\n", "REPORT Warmer\n", "", "REPORT Same\n"
+        };
         List<Long> seen = new ArrayList<>();
         String reply;
         while (!(reply = exchange(session, "NUMBER\n")).startsWith("ERROR")) {
@@ -216,6 +219,10 @@ class HotColdStrategyTest {
         }
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), seen.stream().sorted().toList());
         assertEquals("ERROR range exhausted\n", reply);
+    }
+
+    private ServerSession session() {
+        return new ServerSession(strategy, GameListener.NONE, LineFramer.DEFAULT_MAX_LINE_LENGTH);
     }
 
     private static String exchange(ServerSession session, String input) {
