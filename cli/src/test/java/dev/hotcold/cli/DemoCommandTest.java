@@ -18,6 +18,16 @@ class DemoCommandTest {
     }
 
     @Test
+    void theHotColdStrategyPlaysTheSeedsGamesInFewGuesses() {
+        Transcript.Run run = Transcript.run("demo", "--strategy", "hotcold");
+        assertEquals(0, run.exitCode(), run.err());
+        Transcript.assertSeedTranscript(run.lines(), true);
+        long rounds = run.lines().stream().filter(line -> line.startsWith("Client: ")).count();
+        // ceil(log2 n) + 2 at most per game: 5 + 5 + 4 for ranges of 5, 6 and 3 numbers.
+        assertTrue(rounds <= 14, "rounds: " + rounds);
+    }
+
+    @Test
     void aSeedMakesTheDemoRepeatable() {
         Transcript.Run first = Transcript.run("demo", "--seed", "76");
         Transcript.Run second = Transcript.run("demo", "--seed", "76");

@@ -85,10 +85,10 @@ class ServeAndPlayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"blocking", "nio"})
-    void theSeedsClientPlaysAgainstServe(String transport) throws Exception {
+    @CsvSource({"blocking,random", "nio,random", "blocking,hotcold", "nio,hotcold"})
+    void theSeedsClientPlaysAgainstServe(String transport, String strategy) throws Exception {
         SeedPython.assumePython();
-        try (RunningServer server = new RunningServer("--transport", transport)) {
+        try (RunningServer server = new RunningServer("--transport", transport, "--strategy", strategy)) {
             List<String> transcript = SeedPython.runClient(server.port());
             Transcript.assertSeedTranscript(transcript, false);
             server.stop();
