@@ -52,8 +52,8 @@ import java.util.NoSuchElementException;
  * 2<sup>64</sup> numbers, never took more than ceil(log<sub>2</sub> n) + 2 guesses, the final Correct
  * one included, and took ceil(log<sub>2</sub> n) + 1 or fewer for about 45% of the sizes from 101
  * to 2,000 (the lower part of each octave); up to 10 numbers the worst case is the best possible.
- * ceil(log<sub>2</sub> n) + 1 cannot always be had: an exhaustive search of the game tree, even
- * allowing repeats, settles at most 125 numbers in 8 guesses, so n = 126 to 128 need 9.
+ * ceil(log<sub>2</sub> n) + 1 cannot always be had: by an exhaustive search of the game tree, 8
+ * guesses settle at most 123 numbers, so n = 124 to 128 need 9.
  *
  * <h2>Memory, repeats and lying clients</h2>
  *

@@ -51,13 +51,13 @@ public final class HotColdStrategyResults {
 
     /**
      * The most numbers k guesses can always settle, k = 1..8, from an exhaustive search of the game
-     * tree: 1 to 67 as in the issue (no repeats), 125 from a search that even allows repeats, so it
-     * bounds the real game from above.
+     * tree (no repeats, guesses in the range): 1 to 67 as in the issue; 123 numbers fit 8 guesses
+     * and 124 do not (the same search).
      */
-    private static final int[] MOST_SETTLED = {0, 1, 2, 5, 10, 20, 35, 67, 125};
+    private static final int[] MOST_SETTLED = {0, 1, 2, 5, 10, 20, 35, 67, 123};
     private static final int[][] GROUPS = {{1, 10}, {11, 100}, {101, 1_000}, {1_001, 2_000}};
 
-    /** Worst excess over ceil(log2 n) + 1 per group of sizes, and n <= 125 against the best. */
+    /** Worst excess over ceil(log2 n) + 1 per group of sizes, and n <= 123 against the best. */
     private static void printGroups(PrintStream out, GuessStrategy strategy) {
         int[] worst = new int[GROUPS[GROUPS.length - 1][1] + 1];
         double[] mean = new double[worst.length];
@@ -109,7 +109,7 @@ public final class HotColdStrategyResults {
                 behind.append(' ');
             }
         }
-        out.printf("%nn = 1..125 against the fewest guesses any strategy needs: equal for %d sizes,"
+        out.printf("%nn = 1..123 against the fewest guesses any strategy needs: equal for %d sizes,"
                 + " one more for %d: %s%n", equal, oneMore, behind.toString().strip());
     }
 
@@ -161,7 +161,7 @@ public final class HotColdStrategyResults {
     /**
      * The fewest guesses that settle every secret, where known: 4 for 10 and 8 for 100 come from an
      * exhaustive search of the game tree (10 numbers fit 4 guesses, 67 fit 7 but 100 do not, and
-     * 100 fit 8). Elsewhere a lower bound: after a first guess, which tells nothing, each guess
+     * up to 123 fit 8). Elsewhere a lower bound: after a first guess, which tells nothing, each guess
      * can answer Correct, Same (one number) or split the rest in two, so k guesses settle at most
      * 3 * 2^(k-2) - 1 numbers.
      */
