@@ -36,7 +36,6 @@ final class ServerLoop extends EventLoop {
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final long idleNanos;
     private final long scanIntervalNanos;
-    private long now = System.nanoTime();
     private long nextIdleScan;
     private int connections;
     private volatile boolean draining;
@@ -51,7 +50,7 @@ final class ServerLoop extends EventLoop {
         this.idleNanos = config.idleTimeout().toNanos();
         // Look for idle connections a few times per timeout, but not more than every 10 ms.
         this.scanIntervalNanos = idleNanos == 0 ? 0 : Math.max(10_000_000L, Math.min(idleNanos / 4, 1_000_000_000L));
-        this.nextIdleScan = now + scanIntervalNanos;
+        this.nextIdleScan = System.nanoTime() + scanIntervalNanos;
     }
 
     /** Takes over an accepted channel (already counted in the connection count). */
@@ -262,7 +261,7 @@ final class ServerLoop extends EventLoop {
 
     @Override
     protected void afterBatch() {
-        now = System.nanoTime();
+        long now = System.nanoTime();
         if (scanIntervalNanos != 0 && now - nextIdleScan >= 0) {
             nextIdleScan = now + scanIntervalNanos;
             for (ServerConnection connection : connectionsNow()) {
