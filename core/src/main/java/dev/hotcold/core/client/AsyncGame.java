@@ -148,7 +148,8 @@ public final class AsyncGame {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure inside any {@link CompletionException} wrappers. */
+    static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();

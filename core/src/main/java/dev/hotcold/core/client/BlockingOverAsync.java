@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
@@ -52,10 +51,7 @@ final class BlockingOverAsync implements GameConnection {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the server");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = AsyncGame.unwrap(e.getCause());
             if (cause instanceof IOException io) {
                 throw io;
             }

@@ -126,7 +126,6 @@ final class HotColdStrategy implements GuessStrategy {
         /** The last guess and the one before it, as offsets. */
         private long latest;
         private long previous;
-        private boolean hasPrevious;
         /** Whether {@link #latest} still waits for its report. */
         private boolean awaitingReport;
         /** A guess was reported Correct: the game is over. */
@@ -182,7 +181,6 @@ final class HotColdStrategy implements GuessStrategy {
                 trim();
             }
             made++;
-            hasPrevious = made > 1;
             previous = latest;
             latest = guess;
             awaitingReport = true;
@@ -203,7 +201,7 @@ final class HotColdStrategy implements GuessStrategy {
                 // Honest clients say Unsure only on the first guess; either way it tells nothing.
                 case UNSURE -> { }
                 case WARMER, COLDER, SAME -> {
-                    if (hasPrevious) {
+                    if (made > 1) {   // a report compares the latest guess with the one before
                         narrow(decision);
                     }
                 }
@@ -227,7 +225,7 @@ final class HotColdStrategy implements GuessStrategy {
                     if (even) {
                         intersect(low + half, low + half);
                     } else {
-                        giveUp();
+                        startSweep();
                     }
                 }
                 case WARMER -> {
@@ -256,7 +254,7 @@ final class HotColdStrategy implements GuessStrategy {
                 hi = to;
             }
             if (below(hi, lo)) {
-                giveUp();
+                startSweep();
             } else {
                 trim();
             }
@@ -269,7 +267,7 @@ final class HotColdStrategy implements GuessStrategy {
             }
             while (guessed.contains(lo)) {
                 if (lo == hi) {
-                    giveUp();
+                    startSweep();
                     return;
                 }
                 lo++;
@@ -279,11 +277,10 @@ final class HotColdStrategy implements GuessStrategy {
             }
         }
 
-        /** No candidate is left (the reports contradict each other): sweep from the next guess on. */
-        private void giveUp() {
-            startSweep();
-        }
-
+        /**
+         * Gives up the search, because no candidate is left (the reports contradict each other),
+         * the list of guesses is full, or the game is solved: guesses come from an in-order sweep.
+         */
         private void startSweep() {
             sweeping = true;
             sweepCursor = 0;

@@ -57,13 +57,8 @@ abstract class EventLoop implements Runnable {
     final void execute(Runnable task) {
         if (inLoop()) {
             task.run();
-            return;
-        }
-        tasks.add(task);
-        if (terminated) {
-            runTasks();   // the loop is gone: whoever polls a task first runs it, exactly once
-        } else if (wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
+        } else {
+            submit(task);
         }
     }
 
@@ -71,7 +66,7 @@ abstract class EventLoop implements Runnable {
     final void submit(Runnable task) {
         tasks.add(task);
         if (terminated) {
-            runTasks();
+            runTasks();   // the loop is gone: whoever polls a task first runs it, exactly once
         } else if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
