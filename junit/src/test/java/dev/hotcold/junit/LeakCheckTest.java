@@ -263,4 +263,25 @@ class LeakCheckTest {
         assertFalse(events.skipped().list().isEmpty(), "skipped without the configuration parameter");
         assertEquals(null, SERVER.get());
     }
+
+    @Fixture
+    @HotColdServer
+    static class OldReadmeAsyncSnippet {
+        @Test
+        void playsAsReadmeOnceSaid(GameServer server, Transport transport) {
+            SERVER.set(server);
+            transport.connectAsync(server.address())
+                    .thenCompose(connection -> AsyncGame.play(connection, 10, 15, 12))
+                    .thenAccept(outcomes -> outcomes.forEach(outcome -> {}))
+                    .toCompletableFuture().join();
+        }
+    }
+
+    @Test
+    void theAsyncSnippetReadmeUsedToShowLeaksItsConnection() {
+        String message = onlyFailure(run(OldReadmeAsyncSnippet.class)).getMessage();
+        assertTrue(message.contains("left a connection open:\n  - AsyncGameConnection #1 to " + SERVER.get().address()),
+                message);
+        assertServerTerminated();
+    }
 }
