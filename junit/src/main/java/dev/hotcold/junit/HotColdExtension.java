@@ -112,7 +112,11 @@ public final class HotColdExtension implements ParameterResolver, AfterEachCallb
         this.settings = Optional.of(settings);
     }
 
-    /** A builder for an extension registered with {@code @RegisterExtension}. */
+    /**
+     * A builder for an extension registered with {@code @RegisterExtension}.
+     *
+     * @return a builder holding the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -216,6 +220,9 @@ public final class HotColdExtension implements ParameterResolver, AfterEachCallb
          * The strategy of every test's server: the same instance for all of them, so it must be
          * thread-safe (as any server's strategy), and any state it keeps across games it keeps
          * across tests. Default: {@code GuessStrategy.random(42)}, a fresh one per test.
+         *
+         * @param strategy the strategy of every test's server
+         * @return this builder
          */
         public Builder strategy(GuessStrategy strategy) {
             Objects.requireNonNull(strategy, "strategy");
@@ -223,19 +230,36 @@ public final class HotColdExtension implements ParameterResolver, AfterEachCallb
             return this;
         }
 
-        /** Makes a fresh strategy for each test's server, so that no test sees another's state. */
+        /**
+         * Makes a fresh strategy for each test's server, so that no test sees another's state.
+         *
+         * @param strategies called once per test, on the test's thread
+         * @return this builder
+         */
         public Builder strategyPerTest(Supplier<? extends GuessStrategy> strategies) {
             this.strategy = Objects.requireNonNull(strategies, "strategies");
             return this;
         }
 
-        /** The most connections each test's server serves at once. Default {@value ServerConfig#DEFAULT_MAX_CONNECTIONS}. */
+        /**
+         * The most connections each test's server serves at once; one more is answered
+         * {@code ERROR server busy}. Default {@value ServerConfig#DEFAULT_MAX_CONNECTIONS}.
+         *
+         * @param maxConnections at least 1
+         * @return this builder
+         */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
-        /** Bytes each in-memory pipe holds. Default {@value InMemoryTransport#DEFAULT_PIPE_CAPACITY}. */
+        /**
+         * Bytes each in-memory pipe holds before a writer waits. Default
+         * {@value InMemoryTransport#DEFAULT_PIPE_CAPACITY}.
+         *
+         * @param pipeCapacity at least one command or reply long
+         * @return this builder
+         */
         public Builder pipeCapacity(int pipeCapacity) {
             this.pipeCapacity = pipeCapacity;
             return this;
@@ -244,6 +268,9 @@ public final class HotColdExtension implements ParameterResolver, AfterEachCallb
         /**
          * Any other server setting (line length, listener, ...), applied last to each test's
          * {@link ServerConfig.Builder}; the harness chooses the bind address.
+         *
+         * @param customizer called once per test, and once by {@link #build()} to check the values
+         * @return this builder
          */
         public Builder configure(Consumer<? super ServerConfig.Builder> customizer) {
             this.customizer = Objects.requireNonNull(customizer, "customizer");
@@ -251,6 +278,9 @@ public final class HotColdExtension implements ParameterResolver, AfterEachCallb
         }
 
         /**
+         * Checks the settings and builds the extension.
+         *
+         * @return an extension to register with {@code @RegisterExtension}
          * @throws IllegalArgumentException naming the setting that is out of range
          */
         public HotColdExtension build() {

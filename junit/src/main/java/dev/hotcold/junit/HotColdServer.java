@@ -41,18 +41,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(HotColdExtension.class)
 public @interface HotColdServer {
 
-    /** How the server picks its guesses. Default {@link Strategy#RANDOM} with {@link #seed()}. */
+    /**
+     * How the server picks its guesses.
+     *
+     * @return the strategy; default {@link Strategy#RANDOM} with {@link #seed()}
+     */
     Strategy strategy() default Strategy.RANDOM;
 
     /**
      * The seed of the {@link Strategy#RANDOM} strategy: the same games get the same guesses, so a
      * test is repeatable. Ignored by other strategies.
+     *
+     * @return the seed; default 42
      */
     long seed() default 42;
 
     /**
      * The most connections the server serves at once; one more is answered
-     * {@code ERROR server busy}. At least 1.
+     * {@code ERROR server busy}.
+     *
+     * @return at least 1; default {@value ServerConfig#DEFAULT_MAX_CONNECTIONS}
      */
     int maxConnections() default ServerConfig.DEFAULT_MAX_CONNECTIONS;
 

@@ -54,6 +54,11 @@ public final class AsyncGame {
      *         .thenAccept(outcomes -> outcomes.forEach(System.out::println));
      * }</pre>
      *
+     * @param transport the transport that connects
+     * @param address the server's address
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
      * @return every round, the last one correct; or the failure to connect or to play
      * @throws IllegalArgumentException at once, before connecting, if the range is empty or does
      *     not hold the secret
@@ -109,8 +114,13 @@ public final class AsyncGame {
     }
 
     /**
-     * Plays a game on [lower, upper] with the given secret to the end.
+     * Plays a game on [lower, upper] with the given secret to the end, on a connection the
+     * caller keeps (and closes).
      *
+     * @param connection the connection to play on; the game does not close it
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
      * @return every round, the last one correct
      * @throws IllegalArgumentException at once if the range is empty or does not hold the secret
      */
@@ -126,6 +136,12 @@ public final class AsyncGame {
      * Opens a game, runs {@code body} on it, and ends the game with {@code CLEAR} once the body's
      * stage completes, either way.
      *
+     * @param <T> what the body's stage yields
+     * @param connection the connection to play on; the game does not close it
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
+     * @param body plays rounds on the game; the game ends when its stage completes
      * @return the body's result, or its failure
      * @throws IllegalArgumentException at once if the range is empty or does not hold the secret
      */
@@ -154,7 +170,11 @@ public final class AsyncGame {
         return result;
     }
 
-    /** Whether the secret has been guessed. */
+    /**
+     * Whether the secret has been guessed.
+     *
+     * @return true once a round was {@code Correct}
+     */
     public boolean isOver() {
         return game.isOver();
     }
@@ -177,7 +197,12 @@ public final class AsyncGame {
                 });
     }
 
-    /** Plays the remaining rounds, handing each to {@code action} in order. */
+    /**
+     * Plays the remaining rounds, handing each to {@code action} in order.
+     *
+     * @param action runs on each round, on the thread that completed it; it must not block
+     * @return completes after the last round, or with the first failure (the action's included)
+     */
     public CompletionStage<Void> forEach(Consumer<? super Outcome> action) {
         Objects.requireNonNull(action, "action");
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -65,6 +65,11 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
      * Starts a game on [lower, upper] whose secret is {@code secret}: queues {@code PARAMS}, which
      * leaves with the first {@code NUMBER}.
      *
+     * @param connection the connection to play on; the game does not close it
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
+     * @return the game, ready to iterate
      * @throws IllegalArgumentException if the range is empty or does not hold the secret
      * @throws UncheckedIOException if the connection fails (see <a href="#failures">failures</a>)
      */
@@ -83,6 +88,7 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
      * The rounds of the game, one per guess, ending with the correct one. The iterator throws as
      * <a href="#failures">failures</a> says.
      *
+     * @return the rounds still to play
      * @throws IllegalStateException if the game was iterated before or is closed
      */
     @Override
@@ -100,6 +106,7 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
     /**
      * Plays the game to the end and returns every round.
      *
+     * @return every round, the last one correct
      * @throws IllegalStateException if the game was iterated before or is closed
      * @throws UncheckedIOException if the connection fails (see <a href="#failures">failures</a>)
      */
@@ -111,7 +118,11 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
         return outcomes;
     }
 
-    /** Whether the secret has been guessed. */
+    /**
+     * Whether the secret has been guessed.
+     *
+     * @return true once a round was {@code Correct}
+     */
     public boolean isOver() {
         return game.isOver();
     }
