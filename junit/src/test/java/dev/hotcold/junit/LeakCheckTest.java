@@ -17,11 +17,16 @@ import dev.hotcold.core.transport.Transport;
 import dev.hotcold.transport.inmemory.InMemoryTransport;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -283,5 +288,41 @@ class LeakCheckTest {
         assertTrue(message.contains("left a connection open:\n  - AsyncGameConnection #1 to " + SERVER.get().address()),
                 message);
         assertServerTerminated();
+    }
+
+    private static final Set<GameServer> PARALLEL_SERVERS = ConcurrentHashMap.newKeySet();
+
+    @Fixture
+    @HotColdServer(strategy = HotColdServer.Strategy.HOT_COLD)
+    @Execution(ExecutionMode.CONCURRENT)
+    static class ParallelGames {
+        @RepeatedTest(8)
+        void playsOnItsOwnServer(GameServer server, GameConnection first, AsyncGameConnection second) {
+            PARALLEL_SERVERS.add(server);
+            assertEquals(2, server.connectionCount(), "no other test's connections on this server");
+            try (Game game = Game.start(first, 1, 100_000, 99_999)) {
+                game.play();
+            }
+            AsyncGame.play(second, 1, 100_000, 2).toCompletableFuture().join();
+            assertEquals(2, server.connectionCount());
+        }
+    }
+
+    @Test
+    void testsRunInParallelEachGetAServerOfTheirOwn() {
+        PARALLEL_SERVERS.clear();
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(Fixture.Only.KEY, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(ParallelGames.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(8).succeeded(8));
+        assertEquals(8, PARALLEL_SERVERS.size());
+        for (GameServer server : PARALLEL_SERVERS) {
+            assertTrue(server.isTerminated());
+        }
     }
 }
