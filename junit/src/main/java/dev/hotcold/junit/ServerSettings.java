@@ -3,6 +3,7 @@ package dev.hotcold.junit;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.transport.inmemory.InMemoryAddress;
+import dev.hotcold.transport.inmemory.InMemoryTransport;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,7 +31,7 @@ record ServerSettings(
         HotColdServer.Strategy kind = annotation.strategy();
         long seed = annotation.seed();
         return new ServerSettings(() -> kind.create(seed), annotation.maxConnections(),
-                dev.hotcold.transport.inmemory.InMemoryTransport.DEFAULT_PIPE_CAPACITY, builder -> {});
+                InMemoryTransport.DEFAULT_PIPE_CAPACITY, builder -> {});
     }
 
     /** The config of one test's server, under a name of its own. */

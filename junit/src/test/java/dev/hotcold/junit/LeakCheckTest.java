@@ -290,6 +290,23 @@ class LeakCheckTest {
         assertServerTerminated();
     }
 
+    @Fixture
+    @HotColdServer(maxConnections = 0)
+    static class AsksForNoConnections {
+        @Test
+        void wantsAServer(GameServer server) {
+            SERVER.set(server);
+        }
+    }
+
+    @Test
+    void aLimitOutOfRangeFailsTheTestNamingTheSetting() {
+        Throwable failure = onlyFailure(run(AsksForNoConnections.class));
+        assertTrue(failure.getMessage().contains("hotcold harness could not start the server of AsksForNoConnections.wantsAServer():"
+                + " maxConnections must be at least 1, was 0"), failure.getMessage());
+        assertEquals(null, SERVER.get());
+    }
+
     private static final Set<GameServer> PARALLEL_SERVERS = ConcurrentHashMap.newKeySet();
 
     @Fixture
