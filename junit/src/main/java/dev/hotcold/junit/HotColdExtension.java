@@ -57,7 +57,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *     }
  *
  *     @Test
- *     void servesFourAtOnce(GameServer server, Transport transport) throws IOException {
+ *     void countsTheConnectionsOpen(GameServer server, Transport transport) throws IOException {
  *         try (GameConnection first = transport.connect(server.address())) {
  *             assertEquals(1, server.connectionCount());
  *         }
