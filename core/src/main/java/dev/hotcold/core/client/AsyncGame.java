@@ -1,6 +1,8 @@
 package dev.hotcold.core.client;
 
 import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.transport.Transport;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,21 +14,25 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One game over an asynchronous connection: the seed's {@code async with new_async_game(...)} and
- * {@code async for outcome in session}, on {@link CompletionStage}s.
+ * One game over an asynchronous connection, on {@link CompletionStage}s: the non-blocking
+ * counterpart of {@link Game}.
  *
  * <pre>{@code
- * CompletionStage<List<Outcome>> outcomes = AsyncGame.play(connection, 1, 5, 3);
+ * // One call: connect, play to the end, close the connection, whatever happens.
+ * CompletionStage<List<Outcome>> outcomes = AsyncGame.play(transport, server.address(), 1, 5, 3);
  *
+ * // On a connection you hold (and close) yourself, with a body that sees each round.
  * AsyncGame.play(connection, 10, 15, 12, game ->
  *         game.forEach(outcome -> System.out.println("Client: " + outcome)));
  * }</pre>
  *
  * <p>{@code PARAMS} goes out before the body runs and {@code CLEAR} after its stage completes,
- * whether it succeeded or failed. Failures arrive as exceptional completion with the same
- * exceptions as {@link Game}: {@link java.io.IOException}, {@link ServerErrorException},
- * {@link ProtocolViolationException}. Games of any length run in constant stack depth, even when
- * every stage completes at once.
+ * whether it succeeded or failed. Failures arrive as exceptional completion, as
+ * <a href="Game.html#failures">Game's failure rule</a> says. Games of any length run in constant
+ * stack depth, even when every stage completes at once.
+ *
+ * <p>The static methods are thread-safe. An {@code AsyncGame} handed to a body belongs to that
+ * body: start one round only after the previous one completed.
  */
 public final class AsyncGame {
     private final AsyncGameConnection connection;
@@ -38,8 +44,83 @@ public final class AsyncGame {
     }
 
     /**
-     * Plays a game on [lower, upper] with the given secret to the end.
+     * Connects to the server at {@code address}, plays a game on [lower, upper] with the given
+     * secret to the end, and closes the connection, whether the game succeeded or failed. The
+     * one-call form for a single game; to play several games on one connection, use
+     * {@link #play(AsyncGameConnection, long, long, long)} and close the connection yourself.
      *
+     * <pre>{@code
+     * AsyncGame.play(transport, server.address(), 10, 15, 12)
+     *         .thenAccept(outcomes -> outcomes.forEach(System.out::println));
+     * }</pre>
+     *
+     * @param transport the transport that connects
+     * @param address the server's address
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
+     * @return every round, the last one correct; or the failure to connect or to play
+     * @throws IllegalArgumentException at once, before connecting, if the range is empty or does
+     *     not hold the secret
+     */
+    public static CompletionStage<List<Outcome>> play(
+            Transport transport, SocketAddress address, long lower, long upper, long secret) {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(address, "address");
+        new ClientGame(lower, upper, secret);   // checks the arguments before a connection exists
+        CompletableFuture<List<Outcome>> result = new CompletableFuture<>();
+        transport.connectAsync(address).whenComplete((connection, connectFailure) -> {
+            if (connectFailure != null) {
+                result.completeExceptionally(unwrap(connectFailure));
+                return;
+            }
+            CompletionStage<List<Outcome>> played;
+            try {
+                played = play(connection, lower, upper, secret);
+            } catch (RuntimeException | Error failure) {
+                closeQuietly(connection, failure);
+                result.completeExceptionally(failure);
+                return;
+            }
+            played.whenComplete((outcomes, failure) -> {
+                Throwable cause = failure == null ? null : unwrap(failure);
+                Throwable closeFailure = closeQuietly(connection, cause);
+                if (cause != null) {
+                    result.completeExceptionally(cause);
+                } else if (closeFailure != null) {
+                    result.completeExceptionally(closeFailure);
+                } else {
+                    result.complete(outcomes);
+                }
+            });
+        });
+        return result;
+    }
+
+    /**
+     * Closes {@code connection}; a failure to close is added to {@code primary} when there is one
+     * (the game's own failure says more) and returned otherwise.
+     */
+    private static Throwable closeQuietly(AsyncGameConnection connection, Throwable primary) {
+        try {
+            connection.close();
+            return null;
+        } catch (RuntimeException | Error closeFailure) {
+            if (primary != null && primary != closeFailure) {
+                primary.addSuppressed(closeFailure);
+            }
+            return closeFailure;
+        }
+    }
+
+    /**
+     * Plays a game on [lower, upper] with the given secret to the end, on a connection the
+     * caller keeps (and closes).
+     *
+     * @param connection the connection to play on; the game does not close it
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
      * @return every round, the last one correct
      * @throws IllegalArgumentException at once if the range is empty or does not hold the secret
      */
@@ -55,6 +136,12 @@ public final class AsyncGame {
      * Opens a game, runs {@code body} on it, and ends the game with {@code CLEAR} once the body's
      * stage completes, either way.
      *
+     * @param <T> what the body's stage yields
+     * @param connection the connection to play on; the game does not close it
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
+     * @param body plays rounds on the game; the game ends when its stage completes
      * @return the body's result, or its failure
      * @throws IllegalArgumentException at once if the range is empty or does not hold the secret
      */
@@ -83,7 +170,11 @@ public final class AsyncGame {
         return result;
     }
 
-    /** Whether the secret has been guessed. */
+    /**
+     * Whether the secret has been guessed.
+     *
+     * @return true once a round was {@code Correct}
+     */
     public boolean isOver() {
         return game.isOver();
     }
@@ -106,7 +197,12 @@ public final class AsyncGame {
                 });
     }
 
-    /** Plays the remaining rounds, handing each to {@code action} in order. */
+    /**
+     * Plays the remaining rounds, handing each to {@code action} in order.
+     *
+     * @param action runs on each round, on the thread that completed it; it must not block
+     * @return completes after the last round, or with the first failure (the action's included)
+     */
     public CompletionStage<Void> forEach(Consumer<? super Outcome> action) {
         Objects.requireNonNull(action, "action");
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -10,21 +10,45 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * One game over a blocking connection: the seed's {@code with new_game(...)} and
- * {@code for outcome in session}. Opening it sends {@code PARAMS}, iterating asks for guesses and
- * reports on each until {@code Correct}, closing sends {@code CLEAR}, also when the game failed.
+ * One game over a blocking connection. Opening it sends {@code PARAMS}, iterating asks for a
+ * guess and reports on it, round after round until {@code Correct}, and closing sends
+ * {@code CLEAR}, also when the game failed.
  *
  * <pre>{@code
- * try (Game game = Game.start(connection, 1, 5, 3)) {
+ * try (GameConnection connection = transport.connect(server.address());
+ *      Game game = Game.start(connection, 1, 5, 3)) {
  *     for (Outcome outcome : game) {
  *         System.out.println("Client: " + outcome);
  *     }
  * }
  * }</pre>
  *
- * <p>Iteration throws {@link UncheckedIOException} when the connection fails,
- * {@link ServerErrorException} when the server answers {@code ERROR}, and
- * {@link ProtocolViolationException} when it answers nonsense. A game can be iterated once.
+ * <h2 id="failures">How the client API fails</h2>
+ *
+ * <p>This is the one rule for {@code Game} and {@link AsyncGame}; the rest of the client API
+ * refers here.
+ *
+ * <ul>
+ *   <li><b>{@code Game} throws no checked exception.</b> A connection that fails, in
+ *       {@link #start}, while iterating, in {@link #play()} or in {@link #close()} alike, surfaces
+ *       as {@link UncheckedIOException}; its {@link UncheckedIOException#getCause() cause} is the
+ *       connection's {@link IOException} ({@link java.io.EOFException} when the server hung up,
+ *       {@link java.io.InterruptedIOException} when the thread was interrupted). A for-each loop
+ *       cannot throw a checked exception, so the rest of {@code Game} follows it rather than
+ *       making a caller handle the same failure two ways. (Connecting is the transport's business
+ *       and throws the checked {@code IOException} there.)</li>
+ *   <li><b>{@code AsyncGame}'s stages fail with the cause itself</b>: the {@link IOException}
+ *       unwrapped, as a stage can carry any exception.</li>
+ *   <li><b>What the server says</b> is a {@link GameException} on both, unchecked:
+ *       {@link ServerErrorException} for an {@code ERROR} reply, {@link ProtocolViolationException}
+ *       for a reply the protocol does not allow, such as a guess outside the range.</li>
+ *   <li><b>Misuse</b> throws at once: {@link IllegalArgumentException} for an empty range or a
+ *       secret outside it, {@link IllegalStateException} for iterating a game twice or playing a
+ *       closed one.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: one game at a time on a connection, driven from one thread at a time, as
+ * {@link GameConnection} itself.
  */
 public final class Game implements Iterable<Outcome>, AutoCloseable {
     private final GameConnection connection;
@@ -41,19 +65,37 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
      * Starts a game on [lower, upper] whose secret is {@code secret}: queues {@code PARAMS}, which
      * leaves with the first {@code NUMBER}.
      *
+     * @param connection the connection to play on; the game does not close it
+     * @param lower the lowest number of the range
+     * @param upper the highest number of the range
+     * @param secret the number the server has to guess, in [lower, upper]
+     * @return the game, ready to iterate
      * @throws IllegalArgumentException if the range is empty or does not hold the secret
+     * @throws UncheckedIOException if the connection fails (see <a href="#failures">failures</a>)
      */
-    public static Game start(GameConnection connection, long lower, long upper, long secret)
-            throws IOException {
+    public static Game start(GameConnection connection, long lower, long upper, long secret) {
         Objects.requireNonNull(connection, "connection");
         ClientGame game = new ClientGame(lower, upper, secret);
-        connection.send(game.params());
+        try {
+            connection.send(game.params());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new Game(connection, game);
     }
 
-    /** The rounds of the game, one per guess, ending with the correct one. */
+    /**
+     * The rounds of the game, one per guess, ending with the correct one. The iterator throws as
+     * <a href="#failures">failures</a> says.
+     *
+     * @return the rounds still to play
+     * @throws IllegalStateException if the game was iterated before or is closed
+     */
     @Override
     public Iterator<Outcome> iterator() {
+        if (closed) {
+            throw new IllegalStateException("the game is closed: start a new one to play again");
+        }
         if (iterated) {
             throw new IllegalStateException("a game can be iterated once");
         }
@@ -61,7 +103,13 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
         return new Rounds();
     }
 
-    /** Plays the game to the end and returns every round. */
+    /**
+     * Plays the game to the end and returns every round.
+     *
+     * @return every round, the last one correct
+     * @throws IllegalStateException if the game was iterated before or is closed
+     * @throws UncheckedIOException if the connection fails (see <a href="#failures">failures</a>)
+     */
     public List<Outcome> play() {
         List<Outcome> outcomes = new ArrayList<>();
         for (Outcome outcome : this) {
@@ -70,20 +118,33 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
         return outcomes;
     }
 
-    /** Whether the secret has been guessed. */
+    /**
+     * Whether the secret has been guessed.
+     *
+     * @return true once a round was {@code Correct}
+     */
     public boolean isOver() {
         return game.isOver();
     }
 
-    /** Sends {@code CLEAR} (and any queued {@code REPORT}) and flushes. Idempotent. */
+    /**
+     * Sends {@code CLEAR} (and any queued {@code REPORT}) and flushes; does not close the
+     * connection, which can play another game. Idempotent.
+     *
+     * @throws UncheckedIOException if the connection fails (see <a href="#failures">failures</a>)
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        connection.send(Command.Clear.INSTANCE);
-        connection.flush();
+        try {
+            connection.send(Command.Clear.INSTANCE);
+            connection.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private final class Rounds implements Iterator<Outcome> {

@@ -12,12 +12,21 @@ import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.protocol.Reply;
+import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.transport.Transport;
 import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -26,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class GameTest {
 
     @Test
-    void aGameSendsParamsThenNumberAndReportPerRoundThenClear() throws IOException {
+    void aGameSendsParamsThenNumberAndReportPerRoundThenClear() {
         SessionLoopback connection = new SessionLoopback(GuessStrategy.random(4));
         List<Outcome> outcomes = new ArrayList<>();
         try (Game game = Game.start(connection, 1, 5, 3)) {
@@ -46,24 +55,45 @@ class GameTest {
     }
 
     @Test
-    void closeSendsClearEvenWhenTheGameFailedAndOnlyOnce() throws IOException {
+    void closeSendsClearEvenWhenTheGameFailedAndOnlyOnce() {
         SessionLoopback connection = new SessionLoopback(GuessStrategy.random(4));
         Game game = Game.start(connection, 1, 5, 3);
         game.close();
         game.close();
         assertEquals(List.of("PARAMS 1 5", "CLEAR"), connection.sent);
-        assertFalse(game.iterator().hasNext(), "a closed game has no more rounds");
     }
 
     @Test
-    void aGameIsIteratedOnce() throws IOException {
+    void aClosedGameCannotBePlayed() {
+        SessionLoopback connection = new SessionLoopback(GuessStrategy.random(4));
+        Game game = Game.start(connection, 1, 5, 3);
+        game.close();
+        IllegalStateException played = assertThrows(IllegalStateException.class, game::play);
+        assertEquals("the game is closed: start a new one to play again", played.getMessage());
+        assertThrows(IllegalStateException.class, game::iterator);
+        assertEquals(List.of("PARAMS 1 5", "CLEAR"), connection.sent, "nothing is sent after CLEAR");
+    }
+
+    @Test
+    void closingDuringIterationEndsTheRounds() {
+        SessionLoopback connection = new SessionLoopback(GuessStrategy.random(4));
+        Game game = Game.start(connection, 1, 50, 25);
+        Iterator<Outcome> rounds = game.iterator();
+        rounds.next();
+        game.close();
+        assertFalse(rounds.hasNext(), "a closed game has no more rounds");
+        assertThrows(NoSuchElementException.class, rounds::next);
+    }
+
+    @Test
+    void aGameIsIteratedOnce() {
         Game game = Game.start(new SessionLoopback(GuessStrategy.random(4)), 1, 5, 3);
         game.play();
         assertThrows(IllegalStateException.class, game::iterator);
     }
 
     @Test
-    void anErrorReplySurfacesAsAClearException() throws IOException {
+    void anErrorReplySurfacesAsAClearException() {
         // The client insists on a range the server cannot finish: the secret is never guessed.
         GameConnection refusing = new GameConnection() {
             @Override
@@ -87,25 +117,82 @@ class GameTest {
         assertEquals("server replied ERROR range exhausted", error.getMessage());
     }
 
-    @Test
-    void aBrokenConnectionSurfacesAsUncheckedIo() throws IOException {
-        GameConnection broken = new GameConnection() {
-            @Override
-            public void send(Command command) {}
+    /** A connection whose every operation fails as a dead socket would. */
+    private static final class BrokenConnection implements GameConnection {
+        private final String failing;
+        int sends;
 
-            @Override
-            public void flush() {}
+        BrokenConnection(String failing) {
+            this.failing = failing;
+        }
 
-            @Override
-            public Reply receive() throws IOException {
-                throw new EOFException("connection closed by the server");
+        @Override
+        public void send(Command command) throws IOException {
+            sends++;
+            if (failing.equals("send") || failing.equals("clear") && command == Command.Clear.INSTANCE) {
+                throw new IOException("broken pipe on send");
             }
+        }
 
-            @Override
-            public void close() {}
-        };
-        UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> Game.start(broken, 1, 5, 3).play());
+        @Override
+        public void flush() throws IOException {
+            if (failing.equals("flush")) {
+                throw new IOException("broken pipe on flush");
+            }
+        }
+
+        @Override
+        public Reply receive() throws IOException {
+            throw new EOFException("connection closed by the server");
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    // The one failure rule of Game's Javadoc: no checked exception anywhere, the connection's
+    // IOException as the cause of an UncheckedIOException, at every step of a game.
+
+    @Test
+    void aBrokenConnectionFailsStartAsUncheckedIo() {
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class,
+                () -> Game.start(new BrokenConnection("send"), 1, 5, 3));
+        assertEquals("broken pipe on send", failure.getCause().getMessage());
+    }
+
+    @Test
+    void aBrokenConnectionFailsIterationAndPlayAsUncheckedIo() {
+        UncheckedIOException iterating = assertThrows(UncheckedIOException.class,
+                () -> Game.start(new BrokenConnection("receive"), 1, 5, 3).iterator().next());
+        assertInstanceOf(EOFException.class, iterating.getCause());
+        UncheckedIOException playing = assertThrows(UncheckedIOException.class,
+                () -> Game.start(new BrokenConnection("receive"), 1, 5, 3).play());
+        assertInstanceOf(EOFException.class, playing.getCause());
+    }
+
+    @Test
+    void aBrokenConnectionFailsCloseAsUncheckedIoOnce() {
+        Game clearFails = Game.start(new BrokenConnection("clear"), 1, 5, 3);
+        UncheckedIOException clearing = assertThrows(UncheckedIOException.class, clearFails::close);
+        assertEquals("broken pipe on send", clearing.getCause().getMessage());
+        BrokenConnection flushFails = new BrokenConnection("flush");
+        Game game = Game.start(flushFails, 1, 5, 3);
+        UncheckedIOException flushing = assertThrows(UncheckedIOException.class, game::close);
+        assertEquals("broken pipe on flush", flushing.getCause().getMessage());
+        game.close();
+        assertEquals(2, flushFails.sends, "PARAMS and one CLEAR: a failed close is not retried");
+    }
+
+    @Test
+    void theFailureOfTheGameWinsOverTheFailureOfItsClose() {
+        BrokenConnection connection = new BrokenConnection("clear");
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> {
+            try (Game game = Game.start(connection, 1, 5, 3)) {
+                game.play();
+            }
+        });
         assertInstanceOf(EOFException.class, failure.getCause());
+        assertEquals("broken pipe on send", failure.getSuppressed()[0].getCause().getMessage());
     }
 
     @Test
@@ -192,6 +279,96 @@ class GameTest {
                 })).toCompletableFuture().join());
         assertEquals("stop", failure.getCause().getMessage());
         assertEquals("CLEAR", second.sent.get(second.sent.size() - 1));
+    }
+
+    /** A transport whose connections are the given asynchronous ones, recording each connect. */
+    private static final class FakeTransport implements Transport {
+        private final Supplier<CompletionStage<AsyncGameConnection>> connections;
+        int connects;
+
+        FakeTransport(Supplier<CompletionStage<AsyncGameConnection>> connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public String name() {
+            return "fake";
+        }
+
+        @Override
+        public GameServer serve(ServerConfig config) {
+            throw new UnsupportedOperationException("clients only");
+        }
+
+        @Override
+        public GameConnection connect(SocketAddress address) {
+            throw new UnsupportedOperationException("asynchronous clients only");
+        }
+
+        @Override
+        public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+            connects++;
+            return connections.get();
+        }
+    }
+
+    private static final SocketAddress SOMEWHERE = InetSocketAddress.createUnresolved("server", 1);
+
+    @Test
+    void theOneCallAsyncGameConnectsPlaysAndClosesTheConnection() {
+        SessionLoopback loopback = new SessionLoopback(GuessStrategy.random(4));
+        FakeTransport transport = new FakeTransport(() -> CompletableFuture.completedFuture(loopback.async()));
+        List<Outcome> outcomes = AsyncGame.play(transport, SOMEWHERE, 10, 15, 12).toCompletableFuture().join();
+        assertValidGame(outcomes, 10, 15, 12);
+        assertEquals("CLEAR", loopback.sent.get(loopback.sent.size() - 1));
+        assertTrue(loopback.closed, "the connection is closed once the game is over");
+    }
+
+    @Test
+    void theOneCallAsyncGameClosesTheConnectionWhenTheGameFails() {
+        AtomicBoolean closed = new AtomicBoolean();
+        AsyncGameConnection refusing = new AsyncGameConnection() {
+            @Override
+            public CompletionStage<Void> send(Command command) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletionStage<Reply> receive() {
+                return CompletableFuture.supplyAsync(() -> new Reply.Error("server busy"));
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+                throw new IllegalStateException("close failed too");
+            }
+        };
+        FakeTransport transport = new FakeTransport(() -> CompletableFuture.completedFuture(refusing));
+        CompletionException failure = assertThrows(CompletionException.class,
+                () -> AsyncGame.play(transport, SOMEWHERE, 1, 5, 3).toCompletableFuture().join());
+        assertInstanceOf(ServerErrorException.class, failure.getCause());
+        assertEquals("close failed too", failure.getCause().getSuppressed()[0].getMessage());
+        assertTrue(closed.get());
+    }
+
+    @Test
+    void theOneCallAsyncGameReportsAFailureToConnectUnwrapped() {
+        FakeTransport transport = new FakeTransport(
+                () -> CompletableFuture.failedFuture(new ConnectException("connection refused")));
+        CompletionException failure = assertThrows(CompletionException.class,
+                () -> AsyncGame.play(transport, SOMEWHERE, 1, 5, 3).toCompletableFuture().join());
+        assertInstanceOf(ConnectException.class, failure.getCause());
+    }
+
+    @Test
+    void theOneCallAsyncGameChecksItsArgumentsBeforeConnecting() {
+        FakeTransport transport = new FakeTransport(() -> {
+            throw new AssertionError("must not connect");
+        });
+        assertThrows(IllegalArgumentException.class, () -> AsyncGame.play(transport, SOMEWHERE, 5, 1, 3));
+        assertThrows(IllegalArgumentException.class, () -> AsyncGame.play(transport, SOMEWHERE, 1, 5, 6));
+        assertEquals(0, transport.connects);
     }
 
     @Test
