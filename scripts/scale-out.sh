@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 readonly LIMIT_SECONDS=100
+PATH=$PATH:/usr/sbin:/sbin   # where Debian puts haproxy
 work=$(mktemp -d "${TMPDIR:-/tmp}/hotcold-scale-out.XXXXXX")
 pids=()
 
@@ -42,14 +43,15 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 in_time() { (( SECONDS < LIMIT_SECONDS )) || fail "took longer than $LIMIT_SECONDS s"; }
 
-# Waits (bounded) until the command "$@" succeeds.
+# Waits until the command "$@" succeeds, for at most 30 s (and within the whole run's limit).
 await() {
-  local what=$1
+  local what=$1 until=$((SECONDS + 30))
   shift
   until "$@"; do
     in_time
+    (( SECONDS < until )) || fail "waited 30 s and never saw: $what"
     sleep 0.1
-  done || fail "never saw: $what"
+  done
 }
 
 # --- HAProxy, from Debian ------------------------------------------------------------------------

@@ -11,6 +11,12 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit status: 0 on success, 1 when something outside the program failed (a port in use, a
  * refused connection), 2 for a bad flag. Errors are one line on standard error, naming the flag.
+ *
+ * <pre>{@code
+ * ./hotcold serve --transport nio --port 1234 --strategy hotcold
+ * ./hotcold play --port 1234 --lower 1 --upper 1000000 --secret 4242
+ * ./hotcold serve --port -5     # hotcold serve: Invalid value for option '--port': -5 is not a port ...
+ * }</pre>
  */
 @Command(
         name = "hotcold",
