@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +97,22 @@ class GracefulStopIT {
                     serve.outUntilEnd().toString());
             assertThrows(RuntimeException.class, slow::finish, "the game was cut");
             assertEquals("", serve.err(), "nothing on standard error");
+        }
+    }
+
+    @Test
+    void ctrlCIsTheSameGracefulStop() throws Exception {
+        assumeFalse(HotcoldProcess.interruptIgnored(), "SIGINT is ignored here and so in the child; Ctrl-C cannot be shown");
+        try (HotcoldProcess serve = HotcoldProcess.start("serve", "--transport", "nio",
+                "--port", "0", "--quiet", "--strategy", "hotcold", "--grace", "30");
+             BlockingTransport client = new BlockingTransport()) {
+            InetSocketAddress address = serve.awaitListening();
+            GameInPlay game = GameInPlay.begin(client.connect(address), 31_337);
+            serve.interrupt();
+            serve.awaitLine(STOPPING, Duration.ofSeconds(30));
+            game.finish();
+            assertEquals(0, serve.awaitExit(Duration.ofSeconds(30)), "exit status after Ctrl-C; err: " + serve.err());
+            assertTrue(serve.outUntilEnd().contains("stopped: every game in play finished"), serve.outUntilEnd().toString());
         }
     }
 

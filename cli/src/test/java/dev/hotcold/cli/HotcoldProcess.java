@@ -104,8 +104,29 @@ final class HotcoldProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
-    long pid() {
-        return process.pid();
+    /**
+     * SIGINT, as Ctrl-C sends, through {@code kill}. A child inherits an ignored SIGINT (a job
+     * started in the background by a shell without job control), and then the JVM leaves it
+     * ignored; the caller checks {@link #interruptIgnored()} first.
+     */
+    void interrupt() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT " + process.pid());
+    }
+
+    /** Whether this JVM ignores SIGINT, and so would its children (Linux: SigIgn in /proc). */
+    static boolean interruptIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return true;   // cannot tell: treat as ignored, and the caller skips
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                return (ignored & (1L << (2 - 1))) != 0;   // SIGINT is signal 2
+            }
+        }
+        return true;
     }
 
     /** Waits for the exit and returns the status; fails if it does not come within {@code timeout}. */
