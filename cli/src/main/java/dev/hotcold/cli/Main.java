@@ -1,9 +1,23 @@
 package dev.hotcold.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code hotcold} command: the seed's game as a demo, a server and a client. */
+/**
+ * The {@code hotcold} command: the seed's game as a demo, a server and a client.
+ *
+ * <p>Exit status: 0 on success, 1 when something outside the program failed (a port in use, a
+ * refused connection), 2 for a bad flag. Errors are one line on standard error, naming the flag.
+ *
+ * <pre>{@code
+ * ./hotcold serve --transport nio --port 1234 --strategy hotcold
+ * ./hotcold play --port 1234 --lower 1 --upper 1000000 --secret 4242
+ * ./hotcold serve --port -5     # hotcold serve: Invalid value for option '--port': -5 is not a port ...
+ * }</pre>
+ */
 @Command(
         name = "hotcold",
         mixinStandardHelpOptions = true,
@@ -20,24 +34,44 @@ public final class Main implements Runnable {
 
     /** The command line with hotcold's conventions, for main and for tests. */
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+        return conventions(new CommandLine(new Main()));
+    }
+
+    /** Case-insensitive choices and one-line errors, for any of hotcold's commands. */
+    static CommandLine conventions(CommandLine commandLine) {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(Main::badFlag);
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
-            if (failure instanceof java.io.IOException || failure instanceof java.io.UncheckedIOException) {
+            if (failure instanceof IOException || failure instanceof UncheckedIOException) {
                 // What went wrong outside the program (a port in use, a refused connection): one line.
-                command.getErr().println("hotcold: " + failure.getMessage());
-                command.getErr().flush();
-                return 1;
+                return say(command, "hotcold: " + failure.getMessage(), 1);
             }
             if (failure instanceof IllegalArgumentException) {
-                // An option value the library refused, such as --loops 0: a usage error.
-                command.getErr().println("hotcold: " + failure.getMessage());
-                command.getErr().flush();
-                return 2;
+                // A value the library refused that no converter caught: still a usage error, in one line.
+                return say(command, "hotcold: " + failure.getMessage(), command.getCommandSpec().exitCodeOnInvalidInput());
             }
-            throw failure;
+            throw failure;   // a bug: the stack trace is what its reader needs
         });
         return commandLine;
+    }
+
+    /**
+     * A bad flag: picocli's message names it ("Invalid value for option '--port': ..."); one line,
+     * with no usage screen burying it, and the command to run for the list of options.
+     */
+    private static int badFlag(CommandLine.ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        String help = command.getParent() == null ? name + " --help" : name.replaceFirst(" ", " help ");
+        return say(command, name + ": " + failure.getMessage() + " (see '" + help + "')",
+                command.getCommandSpec().exitCodeOnInvalidInput());
+    }
+
+    private static int say(CommandLine command, String line, int exitCode) {
+        PrintWriter err = command.getErr();
+        err.println(line.replace('\n', ' ').strip());
+        err.flush();
+        return exitCode;
     }
 
     @Override
@@ -45,11 +79,12 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say which command to run");
     }
 
+    /** The version in the jar's manifest ({@code Implementation-Version}), written by the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"hotcold " + (version != null ? version : "(development build)")};
+            return new String[] {"hotcold " + (version != null ? version : "(development build, no jar manifest)")};
         }
     }
 }

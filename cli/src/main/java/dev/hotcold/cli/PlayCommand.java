@@ -8,18 +8,22 @@ import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The seed's client against any server that speaks the protocol. */
-@Command(name = "play", mixinStandardHelpOptions = true,
+@Command(name = "play", mixinStandardHelpOptions = true, modelTransformer = PlayCommand.ClientOptionsOnly.class,
         description = {"Plays the seed's three games against a server and prints the seed's client",
                 "transcript; --lower, --upper and --secret play one game instead.",
                 "The transport defaults to blocking."})
@@ -30,11 +34,13 @@ final class PlayCommand implements Callable<Integer> {
     @Mixin
     private TransportChoice transport = new TransportChoice();
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Server address (default: ${DEFAULT-VALUE}).")
-    private String host = "127.0.0.1";
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", converter = Flags.Host.class,
+            description = "Server address (default: ${DEFAULT-VALUE}).")
+    private InetAddress host;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
-    private int port = 1234;
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "1234", converter = Flags.ServerPort.class,
+            description = "Server port, 1 to 65535 (default: ${DEFAULT-VALUE}).")
+    private int port;
 
     @ArgGroup(exclusive = false)
     private OneGame oneGame;
@@ -50,17 +56,33 @@ final class PlayCommand implements Callable<Integer> {
         long secret;
     }
 
+    /**
+     * The shared transport options include {@code --loops}, the NIO server's event loops; a client
+     * has no use for it, so play does not take it (picocli then names it as unknown).
+     */
+    static final class ClientOptionsOnly implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec play) {
+            OptionSpec loops = play.findOption("--loops");
+            return loops != null ? play.remove(loops) : play;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<SeedGames.Spec> games = SeedGames.THREE_GAMES;
         if (oneGame != null) {
-            games = List.of(new SeedGames.Spec(oneGame.lower, oneGame.upper, oneGame.secret));
-            if (oneGame.lower > oneGame.upper || oneGame.secret < oneGame.lower || oneGame.secret > oneGame.upper) {
-                err.println("hotcold: the secret must lie in [lower, upper], and lower must not be above upper");
-                return 2;
+            if (oneGame.lower > oneGame.upper) {
+                throw new ParameterException(spec.commandLine(),
+                        "--lower " + oneGame.lower + " is above --upper " + oneGame.upper);
             }
+            if (oneGame.secret < oneGame.lower || oneGame.secret > oneGame.upper) {
+                throw new ParameterException(spec.commandLine(), "--secret " + oneGame.secret
+                        + " is outside --lower " + oneGame.lower + " .. --upper " + oneGame.upper);
+            }
+            games = List.of(new SeedGames.Spec(oneGame.lower, oneGame.upper, oneGame.secret));
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         try (Transport client = transport.create(TransportChoice.Kind.blocking);

@@ -4,7 +4,9 @@ import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -14,15 +16,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** A game server until Ctrl-C or SIGTERM, which shut it down gracefully. */
+/**
+ * A game server until Ctrl-C or SIGTERM, which stop it gracefully: no new connections, games in
+ * play finish within the grace period, the rest are closed, then the process exits with status 0.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs a game server. Prints 'listening on HOST:PORT' once it accepts connections",
                 "and 'Server: N is D' for every report, as the seed's server does. Ctrl-C or SIGTERM",
-                "stops it gracefully: games in play may finish within the grace period.",
-                "The transport defaults to blocking."})
+                "stops it gracefully: no new connections are taken, games in play may finish within",
+                "the grace period, the rest are closed, and the exit status is 0.",
+                "The transport defaults to blocking; inmemory cannot serve other processes."})
 final class ServeCommand implements Callable<Integer> {
+    /** How long the connections cut after the grace period may take to close. */
+    static final Duration CUT_OFF_BOUND = Duration.ofSeconds(10);
+
     @Spec
     private CommandSpec spec;
 
@@ -32,66 +42,106 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private StrategyChoice strategy = new StrategyChoice();
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-    private String host = "127.0.0.1";
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", converter = Flags.Host.class,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    private InetAddress host;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    private int port = 1234;
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "1234", converter = Flags.ListenPort.class,
+            description = "Port to listen on, 0 to 65535; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
 
     @Option(names = "--quiet", description = "Do not print a line per report.")
     private boolean quiet;
 
-    @Option(names = "--max-connections", paramLabel = "N",
-            description = "Connections served at once; one more is told 'ERROR server busy' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", paramLabel = "N", converter = Flags.AtLeastOne.class,
+            description = "Connections served at once, at least 1; one more is told 'ERROR server busy' (default: ${DEFAULT-VALUE}).")
     private int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
 
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", converter = Flags.Seconds.class,
             description = "Close connections silent this long; 0 never (default: ${DEFAULT-VALUE}).")
     private long idleTimeoutSeconds = 300;
 
-    @Option(names = "--grace", paramLabel = "SECONDS",
-            description = "On shutdown, how long games in play may go on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--grace", paramLabel = "SECONDS", converter = Flags.Seconds.class,
+            description = "On Ctrl-C or SIGTERM, how long games in play may go on before they are cut (default: ${DEFAULT-VALUE}).")
     private long graceSeconds = 10;
 
-    /** Completed by the shutdown hook; tests complete it to stop the server. */
+    /** Completed on Ctrl-C or SIGTERM; tests complete it to stop the server. */
     final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
 
     /** Completed with the bound address once the server accepts connections. */
     final CompletableFuture<SocketAddress> listening = new CompletableFuture<>();
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        Duration grace = Duration.ofSeconds(graceSeconds);
         ServerConfig config = ServerConfig.builder()
                 .bindAddress(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .shutdownGracePeriod(Duration.ofSeconds(graceSeconds))
+                .shutdownGracePeriod(grace)
                 .strategy(strategy.create())
                 .listener(new ServerPrinter(out, quiet))
                 .build();
-        Thread hook = new Thread(() -> stopRequested.complete(null), "hotcold-serve-shutdown");
         try (Transport serving = transport.create(TransportChoice.Kind.blocking);
-             GameServer server = serving.serve(config)) {
-            Runtime.getRuntime().addShutdownHook(hook);
-            synchronized (out) {
-                out.println("listening on " + Addresses.describe(server.address()));
-                out.flush();
-            }
+             GameServer server = listen(serving, config);
+             StopOnSignal signals = new StopOnSignal(() -> stopRequested.complete(null),
+                     grace.plus(CUT_OFF_BOUND).plusSeconds(5), out::flush)) {
+            requireReachable(serving, server);
+            say(out, "listening on " + Addresses.describe(server.address()));
             listening.complete(server.address());
             stopRequested.join();
-            // Leaving the try block closes the server: shutdown, the grace period, then the rest.
-        } finally {
-            removeHook(hook);
+            int status = stop(server, grace, out);
+            signals.stopped(status);
+            return status;
         }
-        return 0;
     }
 
-    private static void removeHook(Thread hook) {
+    /** Binds, with the address the user gave in the message whatever the transport says. */
+    private static GameServer listen(Transport serving, ServerConfig config) throws IOException {
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting because of the signal; the hook has run.
+            return serving.serve(config);
+        } catch (IOException e) {
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("cannot listen on " + Addresses.describe(config.bindAddress()) + ": "
+                    + reason.getMessage(), e);
+        }
+    }
+
+    /** A server other processes cannot reach (the in-memory transport's) is no use to serve. */
+    private void requireReachable(Transport serving, GameServer server) {
+        if (!(server.address() instanceof InetSocketAddress)) {
+            server.shutdownNow();
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--transport': "
+                    + serving.name() + " serves only inside one process, where no client can reach it; use blocking or nio");
+        }
+    }
+
+    /**
+     * The graceful stop: no new connections, games in play get the grace period, then the rest
+     * are cut. Returns the exit status: 0 once the server has terminated.
+     */
+    private static int stop(GameServer server, Duration grace, PrintWriter out) throws InterruptedException {
+        server.shutdown();
+        say(out, "stopping: no new connections; games in play may finish within " + grace.toSeconds() + " s");
+        if (server.awaitTermination(grace)) {
+            say(out, "stopped: every game in play finished");
+            return 0;
+        }
+        int cut = server.connectionCount();
+        server.shutdownNow();
+        if (server.awaitTermination(CUT_OFF_BOUND)) {
+            say(out, "stopped: the grace period ran out; " + cut + " connection(s) cut");
+            return 0;
+        }
+        say(out, "hotcold: the server did not stop within " + CUT_OFF_BOUND.toSeconds() + " s of cutting its connections");
+        return 1;
+    }
+
+    private static void say(PrintWriter out, String line) {
+        synchronized (out) {   // the server's threads print reports on the same writer
+            out.println(line);
+            out.flush();
         }
     }
 }

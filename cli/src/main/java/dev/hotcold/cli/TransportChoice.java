@@ -36,8 +36,8 @@ final class TransportChoice {
             description = "Blocking transport: ${COMPLETION-CANDIDATES} threads (default: ${DEFAULT-VALUE}).")
     Threads threads = Threads.virtual;
 
-    @Option(names = "--loops", paramLabel = "N",
-            description = "NIO transport: server event loops (default: one per processor).")
+    @Option(names = "--loops", paramLabel = "N", converter = Flags.AtLeastOne.class,
+            description = "NIO transport: server event loops, at least 1 (default: one per processor).")
     Integer loops;
 
     /** The chosen transport, or {@code fallback} when none was chosen. */

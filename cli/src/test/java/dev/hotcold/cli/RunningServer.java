@@ -16,8 +16,7 @@ final class RunningServer implements AutoCloseable {
     private final int port;
 
     RunningServer(String... options) throws Exception {
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = Main.conventions(new CommandLine(command));
         commandLine.setOut(new PrintWriter(out, true));
         String[] args = new String[options.length + 2];
         args[0] = "--port";
@@ -42,6 +41,11 @@ final class RunningServer implements AutoCloseable {
 
     List<String> lines() {
         return List.of(output().replace("\r\n", "\n").split("\n"));
+    }
+
+    /** The lines {@code Server: N is D}, one per report, without the lifecycle lines around them. */
+    List<String> reports() {
+        return lines().stream().filter(line -> line.startsWith("Server: ")).toList();
     }
 
     /** Stops the server as Ctrl-C would and returns its exit code. */
