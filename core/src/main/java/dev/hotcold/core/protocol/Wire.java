@@ -11,8 +11,9 @@ public final class Wire {
     public static final int MAX_REPLY_BYTES;
 
     /** The most bytes one client command takes, line feed included (PARAMS with two extreme bounds). */
-    public static final int MAX_COMMAND_BYTES =
-            "PARAMS ".length() + Ascii.MAX_LONG_CHARS + 1 + Ascii.MAX_LONG_CHARS + 1;
+    // A constant expression (no String.length()), so that other constants and {@value} can use it:
+    // "PARAMS", a space, a long, a space, a long, the line feed.
+    public static final int MAX_COMMAND_BYTES = 6 + 1 + Ascii.MAX_LONG_CHARS + 1 + Ascii.MAX_LONG_CHARS + 1;
 
     static {
         int longest = Ascii.MAX_LONG_CHARS + 1;
