@@ -29,18 +29,33 @@ public final class Wire {
 
     private Wire() {}
 
-    /** Writes a guess reply, the number and a line feed. */
+    /**
+     * Writes a guess reply: the number in decimal and a line feed.
+     *
+     * @param out the buffer written at its position, with room for {@link #MAX_REPLY_BYTES}
+     * @param guess the number guessed
+     */
     public static void writeGuess(ByteBuffer out, long guess) {
         Ascii.writeLong(out, guess);
         out.put(Ascii.NEWLINE);
     }
 
-    /** Writes {@code ERROR <reason>} and a line feed. */
+    /**
+     * Writes an error reply: {@code ERROR <reason>} and a line feed.
+     *
+     * @param out the buffer written at its position, with room for {@link #MAX_REPLY_BYTES}
+     * @param reason why the command was rejected
+     */
     public static void writeError(ByteBuffer out, ErrorReason reason) {
         out.put(reason.line());
     }
 
-    /** Writes a command and a line feed. */
+    /**
+     * Writes a command and a line feed.
+     *
+     * @param out the buffer written at its position, with room for {@link #MAX_COMMAND_BYTES}
+     * @param command the command to send
+     */
     public static void writeCommand(ByteBuffer out, Command command) {
         switch (command) {
             case Command.Params(long lower, long upper) -> {
