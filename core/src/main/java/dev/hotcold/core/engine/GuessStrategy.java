@@ -17,19 +17,30 @@ public interface GuessStrategy {
     /**
      * Starts guessing for one game on the closed range [lower, upper].
      *
+     * @param lower the smallest number of the range
+     * @param upper the largest number of the range
+     * @return the guesses of a new game; it belongs to one connection
      * @throws IllegalArgumentException if {@code lower > upper}
      */
     Guesser newGame(long lower, long upper);
 
     /**
-     * The seed's strategy: each guess uniform among the numbers of the range not yet guessed in
-     * this game, in O(1) time and memory per guess, with a fresh random seed.
+     * A strategy that ignores the reports: each guess uniform among the numbers of the range not
+     * yet guessed in this game, in O(1) time and memory per guess, drawn from a fresh random seed.
+     * A game on n numbers takes (n + 1) / 2 guesses on average.
+     *
+     * @return a new random strategy
      */
     static GuessStrategy random() {
         return new RandomStrategy();
     }
 
-    /** The seed's strategy with a fixed seed: the same games get the same guesses. */
+    /**
+     * The random strategy with a fixed seed: the same sequence of games gets the same guesses.
+     *
+     * @param seed picks the guesses; the same seed replays them
+     * @return a new random strategy
+     */
     static GuessStrategy random(long seed) {
         return new RandomStrategy(seed);
     }
@@ -37,12 +48,12 @@ public interface GuessStrategy {
     /**
      * A strategy that listens to the reports: each Warmer, Colder or Same narrows the numbers the
      * secret can be, and each guess is placed so that the next report splits what is left in two.
-     * Against a client that reports as the seed's does, a game on n numbers took at most
-     * ceil(log<sub>2</sub> n) + 2 guesses in every test, the Correct one included, and about
-     * log<sub>2</sub> n + 1.3 on average, on ranges up to the whole {@code long} range. Clients that
-     * lie cannot make it repeat a guess or leave the range: once nothing is consistent with the
-     * reports it tries the remaining numbers in order. Deterministic; a game remembers at most
-     * 2 &times; bits(n) + 8 numbers.
+     * Against a client that reports truthfully, a game on n numbers takes about log<sub>2</sub> n
+     * + 1.3 guesses on average, and never more than ceil(log<sub>2</sub> n) + 2 in the project's exhaustive and
+     * property tests (BENCHMARKS.md has the measured figures). Clients that lie cannot make it
+     * repeat a guess or leave the range: once nothing is consistent with the reports it tries the
+     * remaining numbers in order. Deterministic; a game remembers at most 2 &times; bits(n) + 8
+     * numbers.
      *
      * <pre>{@code
      * GuessStrategy strategy = GuessStrategy.hotCold();
@@ -51,6 +62,8 @@ public interface GuessStrategy {
      * guesser.onReport(Decision.UNSURE);
      * long second = guesser.next();           // placed to split the rest in half
      * }</pre>
+     *
+     * @return the hot/cold strategy; it holds no state, so one serves every connection
      */
     static GuessStrategy hotCold() {
         return new HotColdStrategy();

@@ -8,19 +8,26 @@ import dev.hotcold.core.protocol.Decision;
  */
 public interface Guesser {
 
-    /** Whether a number of the range remains that this game has not guessed yet. */
+    /**
+     * Whether the game can guess again.
+     *
+     * @return true while a number of the range remains that this game has not guessed yet
+     */
     boolean hasNext();
 
     /**
      * The next guess.
      *
+     * @return a number of the game's range that this game has not guessed before
      * @throws java.util.NoSuchElementException if every number of the range was guessed
      */
     long next();
 
     /**
      * The client's verdict on the number {@link #next()} returned last. Strategies that ignore
-     * the client, as the seed's does, keep this default.
+     * the client, as the random one does, keep this default, which does nothing.
+     *
+     * @param decision how that guess compares with the one before it
      */
     default void onReport(Decision decision) {}
 }

@@ -3,7 +3,7 @@ package dev.hotcold.core.protocol;
 import java.util.Objects;
 
 /**
- * The four commands a client sends, one per line: the seed's protocol.
+ * The four commands a client sends, one per line, in the guess-the-number protocol.
  *
  * <pre>{@code
  * PARAMS <lower> <upper>   start a game on [lower, upper]
@@ -18,12 +18,23 @@ import java.util.Objects;
 public sealed interface Command extends ParsedLine
         permits Command.Params, Command.NumberRequest, Command.Report, Command.Clear {
 
-    /** The command as it goes on the wire, without the line terminator. */
+    /**
+     * The command as it goes on the wire.
+     *
+     * @return the line without its terminator, for example {@code PARAMS 1 100}
+     */
     String line();
 
-    /** {@code PARAMS <lower> <upper>}: start a new game on the closed range [lower, upper]. */
+    /**
+     * {@code PARAMS <lower> <upper>}: start a new game on the closed range [lower, upper].
+     *
+     * @param lower the smallest number the secret may be
+     * @param upper the largest number the secret may be, not below {@code lower}
+     */
     record Params(long lower, long upper) implements Command {
         /**
+         * Checks that the range holds at least one number.
+         *
          * @throws IllegalArgumentException if {@code lower > upper}
          */
         public Params {
@@ -50,7 +61,11 @@ public sealed interface Command extends ParsedLine
         }
     }
 
-    /** {@code REPORT <decision>}: the client's verdict on the last guess. */
+    /**
+     * {@code REPORT <decision>}: the client's verdict on the last guess.
+     *
+     * @param decision how the last guess compares with the one before it
+     */
     record Report(Decision decision) implements Command {
         private static final Report[] BY_DECISION = new Report[Decision.values().length];
 
@@ -60,11 +75,21 @@ public sealed interface Command extends ParsedLine
             }
         }
 
+        /**
+         * Checks that there is a decision.
+         *
+         * @throws NullPointerException if {@code decision} is null
+         */
         public Report {
             Objects.requireNonNull(decision, "decision");
         }
 
-        /** The shared instance for {@code decision}. */
+        /**
+         * The shared instance for a decision: there are only five reports, so none is allocated.
+         *
+         * @param decision the verdict to report
+         * @return the report of {@code decision}
+         */
         public static Report of(Decision decision) {
             return BY_DECISION[decision.ordinal()];
         }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Parses client lines into {@link Command}s, or says precisely why a line is not one.
  *
- * <p>The grammar is the seed's: words separated by single spaces, command names and decisions
+ * <p>The grammar is strict: words separated by single spaces, command names and decisions
  * case-sensitive, bounds in decimal with an optional sign. Anything else, including extra or
  * trailing spaces, tabs and non-ASCII bytes, is an {@link InvalidLine}. Parsing never throws and
  * allocates nothing but the {@code PARAMS} record.
@@ -38,21 +38,37 @@ public final class CommandParser {
 
     private CommandParser() {}
 
-    /** Parses one line given as text, without its line terminator. */
+    /**
+     * Parses one line given as text.
+     *
+     * @param line the line without its terminator
+     * @return the command, or why the line is not one
+     */
     public static ParsedLine parse(String line) {
         Objects.requireNonNull(line, "line");
         // UTF-8 keeps non-ASCII characters as non-ASCII bytes, which the grammar rejects.
         return parse(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Parses the remaining bytes of {@code line}, without its terminator; the buffer is not moved. */
+    /**
+     * Parses one line given as bytes; the buffer's position and limit are not changed.
+     *
+     * @param line holds the line, without its terminator, between its position and limit
+     * @return the command, or why the line is not one
+     */
     public static ParsedLine parse(ByteBuffer line) {
         return parse(line, line.position(), line.limit());
     }
 
     /**
-     * Parses {@code bytes[from, to)}, one line without its terminator, using absolute reads: the
-     * buffer's position and limit are neither used nor changed.
+     * Parses one line held at absolute indices of a buffer: the buffer's position and limit are
+     * neither used nor changed.
+     *
+     * @param bytes the buffer that holds the line
+     * @param from the index of the line's first byte
+     * @param to the index just past its last byte, the terminator excluded
+     * @return the command, or why the line is not one
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the buffer's capacity
      */
     public static ParsedLine parse(ByteBuffer bytes, int from, int to) {
         Objects.checkFromToIndex(from, to, bytes.capacity());

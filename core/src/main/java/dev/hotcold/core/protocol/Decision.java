@@ -7,7 +7,7 @@ import java.util.Optional;
  * What the client says about a guess, relative to the guess before it: the five words of a
  * {@code REPORT} line.
  *
- * <p>The wire names are case-sensitive, exactly as the seed writes them.
+ * <p>The wire names are case-sensitive: {@code Warmer}, never {@code warmer} or {@code WARMER}.
  */
 public enum Decision {
     /** The guess is closer to the secret than the previous guess. */
@@ -33,12 +33,21 @@ public enum Decision {
         this.reportLine = Ascii.bytes("REPORT " + wireName + "\n");
     }
 
-    /** The word on the wire, for example {@code Warmer}. */
+    /**
+     * The word on the wire.
+     *
+     * @return the word, for example {@code Warmer}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The decision whose wire name is {@code word}, compared case-sensitively. */
+    /**
+     * Looks a decision up by its word on the wire.
+     *
+     * @param word the word, compared case-sensitively
+     * @return the decision whose wire name is {@code word}, or empty if there is none
+     */
     public static Optional<Decision> fromWireName(String word) {
         for (Decision decision : VALUES) {
             if (decision.wireName.equals(word)) {

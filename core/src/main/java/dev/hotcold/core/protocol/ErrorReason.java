@@ -10,7 +10,7 @@ import java.util.Optional;
  * short and plain ASCII whatever the client sent.
  */
 public enum ErrorReason {
-    /** A line with no characters (the seed's server would end the session here). */
+    /** A line with no characters; the connection stays open and the game goes on. */
     EMPTY_LINE("empty line"),
     /** The first word is not PARAMS, NUMBER, REPORT or CLEAR (names are case-sensitive). */
     UNKNOWN_COMMAND("unknown command"),
@@ -51,17 +51,30 @@ public enum ErrorReason {
         this.line = Ascii.bytes("ERROR " + text + "\n");
     }
 
-    /** The reason as it appears after {@code ERROR }. */
+    /**
+     * The reason's fixed phrase.
+     *
+     * @return the text as it appears after {@code ERROR }, for example {@code range exhausted}
+     */
     public String text() {
         return text;
     }
 
-    /** The whole reply, {@code ERROR <reason>} and its line feed, as ASCII bytes (a fresh copy). */
+    /**
+     * The whole reply as it goes on the wire.
+     *
+     * @return {@code ERROR <reason>} and its line feed as ASCII bytes, in a fresh array
+     */
     public byte[] replyBytes() {
         return line.clone();
     }
 
-    /** The reason whose text is {@code text}, if it is one of hotcold's. */
+    /**
+     * Looks a reason up by its phrase.
+     *
+     * @param text the text after {@code ERROR }
+     * @return the reason whose phrase is {@code text}, or empty if it is not one of hotcold's
+     */
     public static Optional<ErrorReason> fromText(String text) {
         for (ErrorReason reason : VALUES) {
             if (reason.text.equals(text)) {

@@ -11,35 +11,71 @@ import java.util.Optional;
  */
 public sealed interface Reply permits Reply.Guess, Reply.Error, Reply.Unreadable {
 
-    /** The server's answer to {@code NUMBER}: its guess. */
+    /**
+     * The server's answer to {@code NUMBER}: its guess.
+     *
+     * @param number the number guessed
+     */
     record Guess(long number) implements Reply {}
 
-    /** {@code ERROR <reason>}: the server rejected a command. */
+    /**
+     * {@code ERROR <reason>}: the server rejected a command.
+     *
+     * @param reason the text after {@code ERROR }, empty if there was none
+     */
     record Error(String reason) implements Reply {
+        /**
+         * Checks that there is a reason, if only an empty one.
+         *
+         * @throws NullPointerException if {@code reason} is null
+         */
         public Error {
             Objects.requireNonNull(reason, "reason");
         }
 
-        /** The reason as one of hotcold's own, if the server is a hotcold server. */
+        /**
+         * The reason as one of hotcold's own.
+         *
+         * @return the reason, or empty if the text is not one a hotcold server gives
+         */
         public Optional<ErrorReason> knownReason() {
             return ErrorReason.fromText(reason);
         }
     }
 
-    /** A line that is neither a number nor an {@code ERROR} line. */
+    /**
+     * A line that is neither a number nor an {@code ERROR} line.
+     *
+     * @param line the line as received, without its terminator
+     */
     record Unreadable(String line) implements Reply {
+        /**
+         * Checks that there is a line.
+         *
+         * @throws NullPointerException if {@code line} is null
+         */
         public Unreadable {
             Objects.requireNonNull(line, "line");
         }
     }
 
-    /** Parses one server line given as text, without its terminator. */
+    /**
+     * Parses one server line given as text.
+     *
+     * @param line the line without its terminator
+     * @return what the line says; never throws on any text
+     */
     static Reply parse(String line) {
         Objects.requireNonNull(line, "line");
         return parse(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), line);
     }
 
-    /** Parses the remaining bytes of {@code line}, without its terminator; the buffer is not moved. */
+    /**
+     * Parses one server line given as bytes; the buffer's position and limit are not changed.
+     *
+     * @param line holds the line, without its terminator, between its position and limit
+     * @return what the line says; never throws on any bytes
+     */
     static Reply parse(ByteBuffer line) {
         return parse(line, null);
     }

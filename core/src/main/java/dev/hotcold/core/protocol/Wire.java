@@ -11,8 +11,9 @@ public final class Wire {
     public static final int MAX_REPLY_BYTES;
 
     /** The most bytes one client command takes, line feed included (PARAMS with two extreme bounds). */
-    public static final int MAX_COMMAND_BYTES =
-            "PARAMS ".length() + Ascii.MAX_LONG_CHARS + 1 + Ascii.MAX_LONG_CHARS + 1;
+    // A constant expression (no String.length()), so that other constants and {@value} can use it:
+    // "PARAMS", a space, a long, a space, a long, the line feed.
+    public static final int MAX_COMMAND_BYTES = 6 + 1 + Ascii.MAX_LONG_CHARS + 1 + Ascii.MAX_LONG_CHARS + 1;
 
     static {
         int longest = Ascii.MAX_LONG_CHARS + 1;
@@ -28,18 +29,33 @@ public final class Wire {
 
     private Wire() {}
 
-    /** Writes a guess reply, the number and a line feed. */
+    /**
+     * Writes a guess reply: the number in decimal and a line feed.
+     *
+     * @param out the buffer written at its position, with room for {@link #MAX_REPLY_BYTES}
+     * @param guess the number guessed
+     */
     public static void writeGuess(ByteBuffer out, long guess) {
         Ascii.writeLong(out, guess);
         out.put(Ascii.NEWLINE);
     }
 
-    /** Writes {@code ERROR <reason>} and a line feed. */
+    /**
+     * Writes an error reply: {@code ERROR <reason>} and a line feed.
+     *
+     * @param out the buffer written at its position, with room for {@link #MAX_REPLY_BYTES}
+     * @param reason why the command was rejected
+     */
     public static void writeError(ByteBuffer out, ErrorReason reason) {
         out.put(reason.line());
     }
 
-    /** Writes a command and a line feed. */
+    /**
+     * Writes a command and a line feed.
+     *
+     * @param out the buffer written at its position, with room for {@link #MAX_COMMAND_BYTES}
+     * @param command the command to send
+     */
     public static void writeCommand(ByteBuffer out, Command command) {
         switch (command) {
             case Command.Params(long lower, long upper) -> {

@@ -4,7 +4,8 @@ import dev.hotcold.core.protocol.Decision;
 
 /**
  * The client's judge: holds the secret and says how each guess compares with the one before,
- * exactly as the seed's client decides it. Distances are exact unsigned 64-bit values, so the
+ * as the protocol defines it: Warmer when strictly nearer the secret than the previous guess,
+ * Colder when strictly farther, Same when as far, Unsure for a first guess that misses. Distances are exact unsigned 64-bit values, so the
  * whole {@code long} range works with no overflow and no floating point.
  *
  * <pre>{@code
@@ -21,15 +22,32 @@ public final class Scorer {
     private long lastDistance;
     private boolean scoredBefore;
 
+    /**
+     * A judge for a game whose secret is {@code secret}.
+     *
+     * @param secret the number the guesses must find
+     */
     public Scorer(long secret) {
         this.secret = secret;
     }
 
+    /**
+     * The number this game hides.
+     *
+     * @return the secret
+     */
     public long secret() {
         return secret;
     }
 
-    /** Scores {@code guess} against the secret and the previous guess, and remembers it. */
+    /**
+     * Scores a guess against the secret and the previous guess, and remembers its distance for the
+     * next one.
+     *
+     * @param guess the number guessed
+     * @return {@link Decision#CORRECT} when the guess is the secret, {@link Decision#UNSURE} for a
+     *     first guess that misses, otherwise how it compares with the previous guess
+     */
     public Decision score(long guess) {
         long distance = distance(guess, secret);
         Decision decision;
@@ -47,12 +65,16 @@ public final class Scorer {
     }
 
     /**
-     * |a - b| as an unsigned 64-bit number: exact for any two longs, up to 2<sup>64</sup> - 1.
-     * Compare results with {@link Long#compareUnsigned}.
+     * The distance between two numbers as an unsigned 64-bit number: exact for any two longs, up
+     * to 2<sup>64</sup> - 1. Compare results with {@link Long#compareUnsigned}.
+     *
+     * @param number one number
+     * @param other the other number
+     * @return |number - other|, to be read unsigned
      */
-    public static long distance(long a, long b) {
+    public static long distance(long number, long other) {
         // Two's-complement subtraction wraps to the true difference modulo 2^64, which is the
         // exact magnitude once the larger operand comes first.
-        return a >= b ? a - b : b - a;
+        return number >= other ? number - other : other - number;
     }
 }

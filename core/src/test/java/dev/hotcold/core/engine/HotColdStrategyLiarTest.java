@@ -182,8 +182,8 @@ class HotColdStrategyLiarTest {
     }
 
     private static void assertMemoryBounded(Guesser guesser, long sizeMinusOne) {
-        int remembered = ((HotColdStrategy.Game) guesser).rememberedGuesses();
-        assertTrue(remembered <= HotColdStrategy.rememberLimit(sizeMinusOne),
+        int remembered = ((HotColdGuesser) guesser).rememberedGuesses();
+        assertTrue(remembered <= HotColdGuesser.rememberLimit(sizeMinusOne),
                 "remembers " + remembered + " guesses");
     }
 }

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 /**
- * Computes the table in HOTCOLD_RESULTS.md: worst and mean guesses per game for the hot/cold and the
- * random strategy on [1, n]. Run it with
+ * Computes the tables in BENCHMARKS.md ("Guess strategies" and "Hot/cold strategy"): worst and mean
+ * guesses per game for the hot/cold and the random strategy on [1, n]. Run it with
  *
  * <pre>
  * mvn -B -q -pl core test -Dtest=HotColdStrategyResultsTest -Dhotcold.results=true
@@ -47,6 +47,23 @@ public final class HotColdStrategyResults {
         out.printf("%n* sampled: %,d secrets drawn uniformly (seed %d) plus 1, n and the middle;"
                 + " the other rows cover every secret.%n%n", SAMPLED_SECRETS, SEED);
         printGroups(out, hotCold);
+        printScattered(out, hotCold);
+    }
+
+    /** Sizes above the exhaustive test's 2,000, around powers of two and round numbers. */
+    private static final int[] SCATTERED = {2_047, 2_049, 3_000, 4_095, 4_097, 10_000, 16_383, 16_385,
+        50_000, 65_537, 100_000, 131_071, 200_000, 262_145, 300_000};
+
+    /** Every secret of some larger sizes: the worst excess over ceil(log2 n) + 1. */
+    private static void printScattered(PrintStream out, GuessStrategy strategy) {
+        int worstExcess = Integer.MIN_VALUE;
+        for (int n : SCATTERED) {
+            int worst = LongStream.rangeClosed(1, n).parallel()
+                    .mapToInt(secret -> play(strategy, n, secret)).max().orElseThrow();
+            worstExcess = Math.max(worstExcess, worst - (ceilLog2(n) + 1));
+        }
+        out.printf("%nEvery secret of %d sizes from %,d to %,d: worst excess over ceil(log2 n) + 1 is %+d%n",
+                SCATTERED.length, SCATTERED[0], SCATTERED[SCATTERED.length - 1], worstExcess);
     }
 
     /**

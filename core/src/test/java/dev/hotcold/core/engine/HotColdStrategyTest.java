@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hotcold.core.engine.HotColdStrategy.Game;
 import dev.hotcold.core.framing.LineFramer;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.scoring.Scorer;
@@ -120,9 +119,9 @@ class HotColdStrategyTest {
             decision = scorer.score(guesser.next());
             guesser.onReport(decision);
         } while (decision != Decision.CORRECT);
-        int remembered = ((Game) guesser).rememberedGuesses();
+        int remembered = ((HotColdGuesser) guesser).rememberedGuesses();
         assertTrue(remembered <= 66, "remembers " + remembered);
-        assertEquals(136, HotColdStrategy.rememberLimit(-1L));
+        assertEquals(136, HotColdGuesser.rememberLimit(-1L));
     }
 
     @Test
@@ -159,7 +158,7 @@ class HotColdStrategyTest {
     @Test
     void contradictionsEndTheSearchAndTheSweepCoversTheRest() {
         Guesser guesser = strategy.newGame(0, 15);
-        Game game = (Game) guesser;
+        HotColdGuesser game = (HotColdGuesser) guesser;
         List<Long> seen = new ArrayList<>();
         seen.add(guesser.next());
         guesser.onReport(Decision.UNSURE);

@@ -1,0 +1,287 @@
+package dev.hotcold.core.engine;
+
+import static dev.hotcold.core.engine.Offsets.below;
+import static dev.hotcold.core.engine.Offsets.distance;
+
+import java.util.OptionalLong;
+
+/**
+ * An exact search for the last few candidates of a hot/cold game: the guess after which every
+ * remaining secret is found within the fewest guesses. It is what lets a guess both be a candidate
+ * and split the others, which the {@link SplitRule} does not try.
+ *
+ * <p>It looks only at the guesses that can matter: those in or near the candidates, and those whose
+ * midpoint with the previous guess falls among them; never at a number already guessed, nor at one
+ * planned earlier on the same line of play. It deepens one guess at a time from the fewest guesses
+ * the count allows, up to two more than that, and stops after {@value #NODE_BUDGET} positions, so a
+ * guess costs bounded time (in practice a search visits about a hundred positions); when it finds
+ * nothing the split rule decides instead. Its scratch arrays hold a few hundred numbers, whatever the
+ * range.
+ *
+ * <p>One search belongs to one game and reads that game's {@link GuessList}; it is not thread-safe.
+ * All positions are unsigned offsets from the lower bound of the range (see {@link Offsets}).
+ */
+final class EndgameSearch {
+
+    /** The game hands over to the search once at most this many candidates are left. */
+    static final int MOST_CANDIDATES = 8;
+
+    /** Ranges of at most this many numbers take their first guess from the search too. */
+    static final int MOST_OPENING_NUMBERS = 10;
+
+    /** The deepest line of play the search considers, in guesses. */
+    private static final int MOST_GUESSES = 6;
+
+    /** Positions visited per search before it gives up and leaves the guess to the split rule. */
+    private static final int NODE_BUDGET = 4_000;
+
+    /**
+     * The most candidates that k more guesses can settle, for k = 0 to {@value #MOST_GUESSES}: a
+     * guess is Correct, or Same leaves the one number at the midpoint, or Warmer or Colder keeps one
+     * side, so k guesses settle at most 2 &times; (what k - 1 settle) + 2.
+     */
+    private static final int[] MOST_SETTLED = {0, 1, 4, 10, 22, 46, 94};
+
+    /** The most candidates a position can hold: a game's endgame or an opening's range less one. */
+    private static final int MOST_HELD = Math.max(MOST_CANDIDATES, MOST_OPENING_NUMBERS - 1);
+
+    /** The parts a guess splits the candidates into, by the report each would give. */
+    private static final int WARMER = 0;
+    private static final int COLDER = 1;
+    private static final int SAME = 2;
+
+    private final GuessList guesses;
+    private final long rangeEnd;
+    /** Per depth, the candidates of each part the guess tried there splits off. */
+    private final long[][][] parts = new long[MOST_GUESSES + 1][3][MOST_HELD];
+    private final int[][] partSizes = new int[MOST_GUESSES + 1][3];
+    /** The guesses of the line of play being tried, by depth; later guesses must not repeat them. */
+    private final long[] plannedGuesses = new long[MOST_GUESSES + 1];
+    private final long[] rootCandidates = new long[MOST_HELD];
+    private int nodes;
+    private long bestFirstGuess;
+
+    /**
+     * A search for a game on the range [0, rangeEnd] whose guesses so far are {@code guesses}; the
+     * list is read, never changed.
+     */
+    EndgameSearch(GuessList guesses, long rangeEnd) {
+        this.guesses = guesses;
+        this.rangeEnd = rangeEnd;
+    }
+
+    /**
+     * The guess that settles every candidate in the fewest guesses, if the search finds one in its
+     * budget.
+     *
+     * @param lowestCandidate the smallest candidate; the others are the next untried offsets above it
+     * @param count how many candidates there are, from 2 to {@value #MOST_CANDIDATES} (or one less
+     *     than the range's size, if that is more and at most {@value #MOST_OPENING_NUMBERS})
+     * @param lastGuess the guess the next report will compare the next guess with
+     */
+    OptionalLong bestGuess(long lowestCandidate, int count, long lastGuess) {
+        int collected = 0;
+        for (long offset = lowestCandidate; collected < count; offset++) {
+            if (!guesses.contains(offset)) {
+                rootCandidates[collected++] = offset;
+            }
+        }
+        int fewest = 1;
+        while (MOST_SETTLED[fewest] < count) {
+            fewest++;
+        }
+        nodes = 0;
+        Position root = new Position(0, rootCandidates, count, lastGuess, 0);
+        for (int allowed = fewest; allowed <= Math.min(fewest + 2, MOST_GUESSES); allowed++) {
+            if (settles(root.withGuessesLeft(allowed))) {
+                return OptionalLong.of(bestFirstGuess);
+            }
+            if (nodes > NODE_BUDGET) {
+                break;
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The first guess of a game on a small range (at most {@value #MOST_OPENING_NUMBERS} numbers)
+     * after which the fewest guesses settle every secret. Tried from the middle outwards, so among
+     * equally good first guesses the most central wins.
+     */
+    long openingGuess() {
+        int size = (int) rangeEnd + 1;
+        for (int allowed = 1; allowed <= MOST_GUESSES; allowed++) {
+            for (int tried = 0; tried < size; tried++) {
+                // The middle, one below, one above, two below...
+                long first = (size - 1) / 2 + ((tried & 1) == 0 ? tried / 2 : -(tried + 1) / 2);
+                if (first < 0 || first >= size) {
+                    continue;
+                }
+                int count = 0;
+                for (long offset = 0; offset < size; offset++) {
+                    if (offset != first) {
+                        rootCandidates[count++] = offset;
+                    }
+                }
+                nodes = 0;
+                plannedGuesses[0] = first;
+                if (settles(new Position(1, rootCandidates, count, first, allowed - 1))) {
+                    return first;
+                }
+            }
+        }
+        return rangeEnd >>> 1;
+    }
+
+    /**
+     * A point in a line of play: the secrets still possible, the guess the next report will be
+     * about, and how many guesses may still be made.
+     *
+     * @param depth guesses planned before this position in the line being tried; 0 at the root
+     * @param candidates holds the secrets still possible in its first {@code count} entries, ascending
+     * @param count how many secrets are still possible
+     * @param lastGuess the guess made just before this position
+     * @param guessesLeft how many guesses may still be made, the Correct one included
+     */
+    private record Position(int depth, long[] candidates, int count, long lastGuess, int guessesLeft) {
+        Position withGuessesLeft(int guesses) {
+            return new Position(depth, candidates, count, lastGuess, guesses);
+        }
+
+        long lowest() {
+            return candidates[0];
+        }
+
+        long highest() {
+            return candidates[count - 1];
+        }
+    }
+
+    /** An inclusive interval of offsets to try as guesses; {@link #NONE} holds none. */
+    private record Window(long from, long to) {
+        static final Window NONE = new Window(1, 0);
+
+        boolean contains(long offset) {
+            return !below(offset, from) && !below(to, offset);
+        }
+    }
+
+    /** Whether the position's guesses left settle every candidate, whatever the reports say. */
+    private boolean settles(Position position) {
+        int count = position.count();
+        if (count == 0) {
+            return true;
+        }
+        if (position.guessesLeft() == 0 || count > MOST_SETTLED[position.guessesLeft()]
+                || ++nodes > NODE_BUDGET) {
+            return false;
+        }
+        if (count == 1) {
+            return true;
+        }
+        long lowest = position.lowest();
+        long highest = position.highest();
+        long span = highest - lowest;
+        // Guesses among the candidates, and guesses close by that reposition for the next report.
+        Window near = new Window(subtractClamped(lowest, span + 2), addClamped(highest, span + 2));
+        if (triesSettle(position, near, Window.NONE)) {
+            return true;
+        }
+        // Guesses whose midpoint with the last guess falls within [lowest - 1/2, highest + 1/2]:
+        // the candidates' ends reflected through the last guess.
+        long lastGuess = position.lastGuess();
+        Window splitting;
+        if (!below(lowest, lastGuess)) { // the last guess lies below the candidates
+            splitting = new Window(subtractClamped(addClamped(lowest, lowest - lastGuess), 1),
+                    addClamped(addClamped(highest, highest - lastGuess), 1));
+        } else if (below(highest, lastGuess)) { // the last guess lies above the candidates
+            long back = lastGuess - highest;
+            if (below(highest + 1, back)) {
+                return false; // every such guess would lie below the range
+            }
+            // highest < rangeEnd here, so highest + 1 does not wrap.
+            splitting = new Window(subtractClamped(subtractClamped(lowest, lastGuess - lowest), 1),
+                    highest + 1 - back);
+        } else { // the last guess is a hole among the candidates
+            splitting = new Window(subtractClamped(subtractClamped(lowest, lastGuess - lowest), 1),
+                    addClamped(addClamped(highest, highest - lastGuess), 1));
+        }
+        return triesSettle(position, splitting, near);
+    }
+
+    /**
+     * Whether some guess of {@code window}, apart from those in {@code alreadyTried}, settles the
+     * position; the first such guess is kept as the best first guess when at the root. At least
+     * one guess is looked at, then the window ends the loop, or the node budget does.
+     */
+    private boolean triesSettle(Position position, Window window, Window alreadyTried) {
+        for (long guess = window.from(); ; guess++) {
+            if (!alreadyTried.contains(guess) && isFresh(guess, position)
+                    && settlesAfter(position, guess)) {
+                if (position.depth() == 0) {
+                    bestFirstGuess = guess;
+                }
+                return true;
+            }
+            if (guess == window.to() || nodes > NODE_BUDGET) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether {@code guess} was neither made in the game nor planned on the line being tried. */
+    private boolean isFresh(long guess, Position position) {
+        if (guess == position.lastGuess() || guesses.contains(guess)) {
+            return false;
+        }
+        for (int depth = 0; depth < position.depth(); depth++) {
+            if (plannedGuesses[depth] == guess) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether making {@code guess} at the position settles every candidate within its guesses
+     * left: each part the report can keep must be settled by one guess fewer.
+     */
+    private boolean settlesAfter(Position position, long guess) {
+        int depth = position.depth();
+        long[][] split = parts[depth];
+        int[] sizes = partSizes[depth];
+        sizes[WARMER] = 0;
+        sizes[COLDER] = 0;
+        sizes[SAME] = 0;
+        int guessesAfter = position.guessesLeft() - 1;
+        int mostPerPart = MOST_SETTLED[guessesAfter];
+        long[] candidates = position.candidates();
+        for (int index = 0; index < position.count(); index++) {
+            long secret = candidates[index];
+            if (secret == guess) {
+                continue; // Correct
+            }
+            int nearer = Long.compareUnsigned(distance(secret, guess), distance(secret, position.lastGuess()));
+            int part = nearer < 0 ? WARMER : nearer > 0 ? COLDER : SAME;
+            split[part][sizes[part]++] = secret;
+            if (sizes[part] > mostPerPart) {
+                return false;
+            }
+        }
+        plannedGuesses[depth] = guess;
+        return settles(new Position(depth + 1, split[SAME], sizes[SAME], guess, guessesAfter))
+                && settles(new Position(depth + 1, split[WARMER], sizes[WARMER], guess, guessesAfter))
+                && settles(new Position(depth + 1, split[COLDER], sizes[COLDER], guess, guessesAfter));
+    }
+
+    /** offset + amount, or rangeEnd if that lies beyond the range (or wraps). */
+    private long addClamped(long offset, long amount) {
+        long sum = offset + amount;
+        return below(sum, offset) || below(rangeEnd, sum) ? rangeEnd : sum;
+    }
+
+    /** offset - amount, or 0 if that lies below the range. */
+    private static long subtractClamped(long offset, long amount) {
+        return below(offset, amount) ? 0 : offset - amount;
+    }
+}

@@ -1,0 +1,298 @@
+package dev.hotcold.core.engine;
+
+import static dev.hotcold.core.engine.Offsets.below;
+
+import dev.hotcold.core.protocol.Decision;
+import java.util.NoSuchElementException;
+import java.util.OptionalLong;
+
+/**
+ * One game of the hot/cold strategy: it narrows the candidates with every report and places each
+ * guess so that the next report splits them.
+ *
+ * <h2>What a report says</h2>
+ *
+ * A report on a guess compares it with the guess made just before. Warmer says the secret is
+ * strictly nearer the new guess, so on its side of the midpoint between the two; Colder says it is
+ * on the earlier guess's side; Same says it is the midpoint itself, which needs the two guesses to
+ * be an even distance apart. The numbers consistent with every report so far therefore form one
+ * interval, less the numbers already guessed. The game keeps that interval and nothing else about
+ * the reports.
+ *
+ * <h2>Choosing a guess</h2>
+ *
+ * The first guess is the middle of the range. Once at most {@value EndgameSearch#MOST_CANDIDATES}
+ * candidates are left, or on ranges of at most {@value EndgameSearch#MOST_OPENING_NUMBERS}
+ * numbers from the first guess on, the {@link EndgameSearch} picks the guess; otherwise the
+ * {@link SplitRule} does, and its guess moves, if needed, to the nearest number not guessed yet.
+ *
+ * <h2>Memory, repeats and lying clients</h2>
+ *
+ * A game holds the range, the candidate interval, its last two guesses and the sorted list of its
+ * guesses ({@link GuessList}), which it needs to avoid repeats. An honest game makes about
+ * log<sub>2</sub> n guesses; the list is capped at {@link #rememberLimit(long)} entries. The
+ * search carries on as long as some candidate is left and the list has room. Reports that
+ * contradict each other leave no candidate; an Unsure after the first guess, or a second NUMBER
+ * without a REPORT, tells nothing, and a client that keeps doing that fills the list. Either way,
+ * and also when a NUMBER follows a Correct, the game then sweeps the range in order, skipping the
+ * listed guesses. Every earlier guess is on the list, so no number is ever guessed twice, and
+ * {@link #hasNext()} turns false only once every number of the range has been guessed.
+ *
+ * <p>Positions are unsigned offsets from the lower bound (see {@link Offsets}), so the whole
+ * {@code long} range needs no wider arithmetic. Not thread-safe: a game belongs to one connection.
+ */
+final class HotColdGuesser implements Guesser {
+    private final long lower;
+    /** The largest offset, upper - lower, unsigned: the whole {@code long} range has -1L. */
+    private final long rangeEnd;
+    /** Every guess made while searching; all guesses of the game until the sweep starts. */
+    private final GuessList guesses;
+    /** Made on the first guess that needs it: most large games need it only near their end. */
+    private EndgameSearch endgame;
+
+    /** Guesses made so far, unsigned. */
+    private long guessCount;
+    private long latestGuess;
+    private long previousGuess;
+    /** Whether {@link #latestGuess} still waits for its report. */
+    private boolean awaitingReport;
+    /** A guess was reported Correct: the game is over. */
+    private boolean solved;
+
+    /** The candidates while searching: the untried offsets of [lowest, highest], both untried. */
+    private long lowestCandidate;
+    private long highestCandidate;
+
+    /** Set once the search is given up: guesses then come from an in-order sweep. */
+    private boolean sweeping;
+    /** The sweep's next offset to consider, and its place in the sorted list of guesses. */
+    private long sweepCursor;
+    private int sweepListIndex;
+
+    /** A game on [lower, lower + rangeEnd], rangeEnd read unsigned. */
+    HotColdGuesser(long lower, long rangeEnd) {
+        this.lower = lower;
+        this.rangeEnd = rangeEnd;
+        this.guesses = new GuessList(lower, rememberLimit(rangeEnd));
+        this.lowestCandidate = 0;
+        this.highestCandidate = rangeEnd;
+    }
+
+    /**
+     * The most guesses a game on the range [0, rangeEnd] remembers: 2 &times; bits(rangeEnd) + 8,
+     * so 16 for ten numbers and 136 for the whole {@code long} range. Honest games make about half
+     * as many.
+     */
+    static int rememberLimit(long rangeEnd) {
+        return 2 * (Long.SIZE - Long.numberOfLeadingZeros(rangeEnd)) + 8;
+    }
+
+    /** How many guesses the game remembers: for tests of the memory bound. */
+    int rememberedGuesses() {
+        return guesses.size();
+    }
+
+    /** Whether the game gave up searching and sweeps the range: for tests. */
+    boolean sweeping() {
+        return sweeping;
+    }
+
+    @Override
+    public boolean hasNext() {
+        // guessCount <= rangeEnd is guessCount < size, also when the size is 2^64.
+        return Long.compareUnsigned(guessCount, rangeEnd) <= 0;
+    }
+
+    @Override
+    public long next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("every number of the range was guessed");
+        }
+        if (!sweeping && (solved || guesses.isFull())) {
+            startSweep();
+        }
+        long guess;
+        if (sweeping) {
+            guess = nextInSweep();
+        } else {
+            guess = searchGuess();
+            guesses.add(guess);
+            trimCandidates();
+        }
+        guessCount++;
+        previousGuess = latestGuess;
+        latestGuess = guess;
+        awaitingReport = true;
+        return lower + guess;
+    }
+
+    @Override
+    public void onReport(Decision decision) {
+        if (!awaitingReport || decision == null) {
+            return;
+        }
+        awaitingReport = false;
+        if (sweeping || solved) {
+            return;
+        }
+        switch (decision) {
+            case CORRECT -> solved = true;
+            // Honest clients say Unsure only on the first guess; either way it tells nothing.
+            case UNSURE -> { }
+            case WARMER, COLDER, SAME -> {
+                if (guessCount > 1) { // a report compares the latest guess with the one before
+                    narrow(decision);
+                }
+            }
+        }
+    }
+
+    /** Keeps the candidates that {@code decision} on the latest guess after the previous allows. */
+    private void narrow(Decision decision) {
+        boolean upward = below(previousGuess, latestGuess);
+        long lowerGuess = upward ? previousGuess : latestGuess;
+        long apart = upward ? latestGuess - previousGuess : previousGuess - latestGuess;
+        long halfApart = apart >>> 1;
+        boolean wholeMidpoint = (apart & 1) == 0;
+        // Below the midpoint means at most lowerGuess + halfApart - 1 if the midpoint is a whole
+        // number, at most lowerGuess + halfApart if it lies halfway between two.
+        long lastBelowMidpoint = wholeMidpoint ? lowerGuess + halfApart - 1 : lowerGuess + halfApart;
+        long firstAboveMidpoint = lowerGuess + halfApart + 1;
+        switch (decision) {
+            case SAME -> {
+                if (wholeMidpoint) {
+                    keepCandidatesIn(lowerGuess + halfApart, lowerGuess + halfApart);
+                } else {
+                    startSweep(); // no number lies at the midpoint: the report is a lie
+                }
+            }
+            case WARMER -> {
+                if (upward) {
+                    keepCandidatesIn(firstAboveMidpoint, rangeEnd);
+                } else {
+                    keepCandidatesIn(0, lastBelowMidpoint);
+                }
+            }
+            case COLDER -> {
+                if (upward) {
+                    keepCandidatesIn(0, lastBelowMidpoint);
+                } else {
+                    keepCandidatesIn(firstAboveMidpoint, rangeEnd);
+                }
+            }
+            default -> throw new AssertionError(decision);
+        }
+    }
+
+    private void keepCandidatesIn(long from, long to) {
+        if (below(lowestCandidate, from)) {
+            lowestCandidate = from;
+        }
+        if (below(to, highestCandidate)) {
+            highestCandidate = to;
+        }
+        if (below(highestCandidate, lowestCandidate)) {
+            startSweep();
+        } else {
+            trimCandidates();
+        }
+    }
+
+    /** Moves the ends of the candidates inwards past guessed numbers; gives up when none is left. */
+    private void trimCandidates() {
+        if (sweeping) {
+            return;
+        }
+        while (guesses.contains(lowestCandidate)) {
+            if (lowestCandidate == highestCandidate) {
+                startSweep();
+                return;
+            }
+            lowestCandidate++;
+        }
+        while (guesses.contains(highestCandidate)) {
+            highestCandidate--;
+        }
+    }
+
+    /**
+     * Gives up the search, because no candidate is left (the reports contradict each other), the
+     * list of guesses is full, or the game is solved: guesses come from an in-order sweep.
+     */
+    private void startSweep() {
+        sweeping = true;
+        sweepCursor = 0;
+        sweepListIndex = 0;
+    }
+
+    /** The smallest offset not guessed yet; the sweep only moves up, so it never repeats itself. */
+    private long nextInSweep() {
+        long cursor = sweepCursor;
+        while (sweepListIndex < guesses.size() && below(guesses.offset(sweepListIndex), cursor)) {
+            sweepListIndex++;
+        }
+        while (sweepListIndex < guesses.size() && guesses.offset(sweepListIndex) == cursor) {
+            sweepListIndex++;
+            cursor++;
+        }
+        sweepCursor = cursor + 1;
+        return cursor;
+    }
+
+    /** How many candidates are left, or Long.MAX_VALUE when there are very many. */
+    private long candidateCount() {
+        long span = highestCandidate - lowestCandidate;
+        if (below(1L << 40, span)) {
+            return Long.MAX_VALUE;
+        }
+        return span + 1 - guesses.countBetween(lowestCandidate, highestCandidate);
+    }
+
+    private long searchGuess() {
+        boolean smallRange = Long.compareUnsigned(rangeEnd, EndgameSearch.MOST_OPENING_NUMBERS - 1) <= 0;
+        if (guessCount == 0) {
+            return smallRange ? endgame().openingGuess() : rangeEnd >>> 1;
+        }
+        long count = candidateCount();
+        if (count == 1) {
+            return lowestCandidate;
+        }
+        if (count <= EndgameSearch.MOST_CANDIDATES || smallRange) {
+            OptionalLong best = endgame().bestGuess(lowestCandidate, (int) count, latestGuess);
+            if (best.isPresent()) {
+                return best.getAsLong();
+            }
+        }
+        return nearestUntried(SplitRule.nextGuess(rangeEnd, lowestCandidate, highestCandidate, latestGuess));
+    }
+
+    private EndgameSearch endgame() {
+        if (endgame == null) {
+            endgame = new EndgameSearch(guesses, rangeEnd);
+        }
+        return endgame;
+    }
+
+    /** The untried offset nearest to {@code target}, looking above first at equal distance. */
+    private long nearestUntried(long target) {
+        for (long step = 0; ; step++) {
+            boolean inRange = false;
+            if (!below(rangeEnd - target, step)) { // target + step <= rangeEnd
+                inRange = true;
+                if (!guesses.contains(target + step)) {
+                    return target + step;
+                }
+            }
+            if (!below(target, step)) { // target - step >= 0
+                inRange = true;
+                if (!guesses.contains(target - step)) {
+                    return target - step;
+                }
+            }
+            if (!inRange) {
+                // Unreachable: hasNext() promised an untried number.
+                throw new IllegalStateException("no untried number left");
+            }
+        }
+    }
+}
