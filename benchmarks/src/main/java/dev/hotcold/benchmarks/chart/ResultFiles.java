@@ -44,6 +44,40 @@ final class ResultFiles {
         return points;
     }
 
+    /**
+     * One table row per transport benchmark result: games/s, round trips/s and bytes allocated
+     * per round trip, which is {@code gc.alloc.rate.norm} (bytes per operation, with
+     * {@code -prof gc}) times operations per round trip; NaN without {@code -prof gc}.
+     */
+    static List<TableRow> jmhTable(Path file) throws IOException {
+        JsonElement root = parse(file);
+        if (!root.isJsonArray()) {
+            throw new IOException(file + ": not a JMH JSON result (expected an array of benchmarks)");
+        }
+        List<TableRow> rows = new ArrayList<>();
+        for (JsonElement element : root.getAsJsonArray()) {
+            JsonObject result = element.getAsJsonObject();
+            JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
+            if (secondary == null || !secondary.has("roundTrips") || !secondary.has("games")) {
+                continue;
+            }
+            String benchmark = result.get("benchmark").getAsString();
+            JsonObject params = result.has("params") ? result.getAsJsonObject("params") : new JsonObject();
+            String transport = params.has("transport") ? params.get("transport").getAsString() : "direct";
+            int clients = params.has("clients") ? Integer.parseInt(params.get("clients").getAsString()) : 1;
+            double ops = result.getAsJsonObject("primaryMetric").get("score").getAsDouble();
+            double roundTrips = score(secondary, "roundTrips");
+            double bytesPerOp = secondary.has("gc.alloc.rate.norm") ? score(secondary, "gc.alloc.rate.norm") : Double.NaN;
+            rows.add(new TableRow(transport, api(benchmark), clients, score(secondary, "games"), roundTrips,
+                    bytesPerOp * ops / roundTrips));
+        }
+        return rows;
+    }
+
+    private static double score(JsonObject metrics, String name) {
+        return metrics.getAsJsonObject(name).get("score").getAsDouble();
+    }
+
     /** The client API a transport benchmark plays through, from its class name. */
     private static String api(String benchmark) {
         String[] parts = benchmark.split("\\.");

@@ -25,8 +25,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * {@code chart --out FILE.png [--jmh RESULT.json]... [--load SUMMARIES.jsonl]... [--width W]
- * [--height H] [--title T]}: round trips per second against connections, one line per server or
- * transport, as a PNG drawn by JFreeChart without a display.
+ * [--height H] [--title T] [--table]}: round trips per second against connections, one line per
+ * server or transport, as a PNG drawn by JFreeChart without a display. {@code --table} also prints
+ * the JMH transport results as a Markdown table with bytes allocated per round trip.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar 'transport\..*' -rf json -rff jmh.json
@@ -38,7 +39,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class ThroughputChart {
     static final String USAGE = "usage: chart --out FILE.png [--jmh RESULT.json]... [--load SUMMARIES.jsonl]..."
-            + " [--width PIXELS] [--height PIXELS] [--title TEXT]";
+            + " [--width PIXELS] [--height PIXELS] [--title TEXT] [--table]";
 
     private ThroughputChart() {}
 
@@ -51,12 +52,17 @@ public final class ThroughputChart {
         int width = 1000;
         int height = 600;
         String title = "hotcold: round trips per second";
+        boolean table = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--help") || flag.equals("-h")) {
                     out.println(USAGE);
                     return 0;
+                }
+                if (flag.equals("--table")) {
+                    table = true;
+                    continue;
                 }
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException(flag + " needs a value");
@@ -72,8 +78,8 @@ public final class ThroughputChart {
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
-            if (output == null) {
-                throw new IllegalArgumentException("--out is required");
+            if (output == null && !table) {
+                throw new IllegalArgumentException("--out is required (or --table alone)");
             }
             if (jmhFiles.isEmpty() && loadFiles.isEmpty()) {
                 throw new IllegalArgumentException("give at least one --jmh or --load file");
@@ -84,6 +90,17 @@ public final class ThroughputChart {
             return 2;
         }
         try {
+            if (table) {
+                out.println(TableRow.HEADER);
+                for (Path file : jmhFiles) {
+                    for (TableRow row : ResultFiles.jmhTable(file)) {
+                        out.println(row.markdown());
+                    }
+                }
+                if (output == null) {
+                    return 0;
+                }
+            }
             List<Point> points = new ArrayList<>();
             for (Path file : jmhFiles) {
                 points.addAll(ResultFiles.jmh(file));

@@ -75,6 +75,23 @@ class ThroughputChartTest {
     }
 
     @Test
+    void tableGivesBytesPerRoundTripFromTheGcProfiler() throws Exception {
+        Path json = dir.resolve("gc.json");
+        Files.writeString(json, """
+                [{"benchmark": "dev.hotcold.benchmarks.transport.BlockingGamesBenchmark.games",
+                  "params": {"clients": "16", "transport": "nio"},
+                  "primaryMetric": {"score": 10.0, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {
+                    "games": {"score": 160.0}, "roundTrips": {"score": 8000.0},
+                    "gc.alloc.rate.norm": {"score": 40000.0}}}]
+                """);
+        assertEquals(0, run("--jmh", json.toString(), "--table"));
+        // 40,000 B per operation, 800 round trips per operation: 50 B per round trip.
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("| nio | Game | 16 | 160 | 8,000 | 50 |"),
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void missingOutputIsAUsageError() throws Exception {
         assertEquals(2, run("--jmh", fixture("jmh-result.json").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--out is required"));
