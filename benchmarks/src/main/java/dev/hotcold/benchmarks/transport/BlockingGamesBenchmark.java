@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (about 50 round trips a game).
  *
  * <p>One operation: every client plays one game, all at once, each on a virtual thread of its
- * own (one client plays on the benchmark thread). The {@code games} and {@code roundTrips}
+ * own (also with one client, so that every row plays on the same kind of thread). The {@code games} and {@code roundTrips}
  * counters give the rates; allocation per round trip is {@code gc.alloc.rate.norm} divided by
  * round trips per operation ({@code roundTrips / ops}), and counts every thread of the process,
  * the server's included.
@@ -80,18 +80,14 @@ public class BlockingGamesBenchmark {
 
     @Benchmark
     public void games(Counters counters) throws Exception {
+        List<Future<Integer>> games = new ArrayList<>(clients);
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            games.add(clientThreads.submit(() -> play(client)));
+        }
         long roundTrips = 0;
-        if (clients == 1) {
-            roundTrips = play(0);
-        } else {
-            List<Future<Integer>> games = new ArrayList<>(clients);
-            for (int i = 0; i < clients; i++) {
-                int client = i;
-                games.add(clientThreads.submit(() -> play(client)));
-            }
-            for (Future<Integer> game : games) {
-                roundTrips += game.get(60, TimeUnit.SECONDS);
-            }
+        for (Future<Integer> game : games) {
+            roundTrips += game.get(60, TimeUnit.SECONDS);
         }
         counters.games += clients;
         counters.roundTrips += roundTrips;
