@@ -15,7 +15,6 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -145,9 +144,11 @@ public final class ThroughputChart {
         connections.setNumberFormatOverride(new DecimalFormat("#,##0"));
         connections.setSmallestValue(0.5);
         plot.setDomainAxis(connections);
-        NumberAxis rate = (NumberAxis) plot.getRangeAxis();
+        // In-memory rates run to millions, socket ones to tens of thousands: a log axis shows both.
+        LogAxis rate = new LogAxis("round trips/s");
+        rate.setBase(10);
         rate.setNumberFormatOverride(new DecimalFormat("#,##0"));
-        rate.setAutoRangeIncludesZero(true);
+        plot.setRangeAxis(rate);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
