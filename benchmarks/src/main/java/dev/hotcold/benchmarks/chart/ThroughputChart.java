@@ -147,6 +147,7 @@ public final class ThroughputChart {
         // In-memory rates run to millions, socket ones to tens of thousands: a log axis shows both.
         LogAxis rate = new LogAxis("round trips/s");
         rate.setBase(10);
+        rate.setTickUnit(new NumberTickUnit(1));   // one tick per decade: 1,000, 10,000, ...
         rate.setNumberFormatOverride(new DecimalFormat("#,##0"));
         plot.setRangeAxis(rate);
         plot.setBackgroundPaint(Color.WHITE);
