@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -68,7 +67,7 @@ class QuickProfileTest {
             double score = run.getPrimaryResult().getScore();
             System.out.printf("  %-70s %14.3f %s%n", what, score, run.getPrimaryResult().getScoreUnit());
             assertTrue(score > 0 && Double.isFinite(score), what + ": score " + score);
-            Map<String, Result> secondary = run.getSecondaryResults();
+            var secondary = run.getSecondaryResults();
             assertTrue(secondary.containsKey("gc.alloc.rate.norm"), what + ": no gc.alloc.rate.norm");
             if (run.getParams().getBenchmark().contains(".transport.")) {
                 assertTrue(secondary.get("roundTrips").getScore() > 0, what + ": no round trips");

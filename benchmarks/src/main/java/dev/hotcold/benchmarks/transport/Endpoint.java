@@ -34,11 +34,16 @@ import java.util.concurrent.TimeUnit;
 final class Endpoint implements AutoCloseable {
     static final long SERVER_SEED = 8;
 
+    /** Stops a server and waits for its threads. */
+    private interface Stopper {
+        void stop() throws InterruptedException;
+    }
+
     private final Transport client;
-    private final AutoCloseable server;
+    private final Stopper server;
     private final SocketAddress address;
 
-    private Endpoint(Transport client, AutoCloseable server, SocketAddress address) {
+    private Endpoint(Transport client, Stopper server, SocketAddress address) {
         this.client = client;
         this.server = server;
         this.address = address;
@@ -54,7 +59,7 @@ final class Endpoint implements AutoCloseable {
             case "netty" -> {
                 NettyReferenceServer netty = NettyReferenceServer.start("127.0.0.1", 0,
                         Runtime.getRuntime().availableProcessors(), SERVER_SEED);
-                yield new Endpoint(new NioTransport(), netty, netty.address());
+                yield new Endpoint(new NioTransport(), netty::close, netty.address());
             }
             default -> throw new IllegalArgumentException("unknown transport '" + name
                     + "'; one of piped, blocking-platform, blocking-virtual, nio, netty");
@@ -81,9 +86,12 @@ final class Endpoint implements AutoCloseable {
 
     /** Stops the server, waiting for its threads, then the client transport's. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
-            server.close();
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the server", e);
         } finally {
             client.close();
         }

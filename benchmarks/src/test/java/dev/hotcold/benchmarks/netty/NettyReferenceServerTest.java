@@ -13,6 +13,7 @@ import dev.hotcold.core.transport.Transport;
 import dev.hotcold.transport.blocking.BlockingTransport;
 import dev.hotcold.transport.nio.NioTransport;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -187,7 +188,7 @@ class NettyReferenceServerTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             socket.close();
         }
     }
