@@ -92,20 +92,52 @@ final class Ascii {
             out.put(MIN_VALUE_BYTES);
             return;
         }
+        int position = out.position();
         if (value < 0) {
-            out.put((byte) '-');
+            out.put(position++, (byte) '-');
             value = -value;
         }
-        int digits = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) {
-            digits++;
+        int end = position + digits(value);
+        int i = end;
+        // Two digits per division, from a table, as Long.toString does: every guess reply goes
+        // through here, and a 19-digit guess written a digit at a time took half of a session's
+        // round trip (38 long divisions).
+        while (value >= 100) {
+            long quotient = value / 100;
+            int pair = (int) (value - quotient * 100);
+            value = quotient;
+            out.put(--i, PAIR_ONES[pair]);
+            out.put(--i, PAIR_TENS[pair]);
         }
-        int end = out.position() + digits;
-        for (int i = end - 1; i >= out.position(); i--) {
-            out.put(i, (byte) ('0' + value % 10));
-            value /= 10;
+        int last = (int) value;
+        out.put(--i, PAIR_ONES[last]);
+        if (last >= 10) {
+            out.put(--i, PAIR_TENS[last]);
         }
         out.position(end);
+    }
+
+    /** Decimal digits of a non-negative {@code value}, by comparison rather than division. */
+    private static int digits(long value) {
+        long bound = 10;
+        for (int digits = 1; digits < 19; digits++) {
+            if (value < bound) {
+                return digits;
+            }
+            bound *= 10;
+        }
+        return 19;
+    }
+
+    /** The tens and the ones digit of each number from 0 to 99, as ASCII. */
+    private static final byte[] PAIR_TENS = new byte[100];
+    private static final byte[] PAIR_ONES = new byte[100];
+
+    static {
+        for (int pair = 0; pair < 100; pair++) {
+            PAIR_TENS[pair] = (byte) ('0' + pair / 10);
+            PAIR_ONES[pair] = (byte) ('0' + pair % 10);
+        }
     }
 
     private static final byte[] MIN_VALUE_BYTES = bytes(Long.toString(Long.MIN_VALUE));

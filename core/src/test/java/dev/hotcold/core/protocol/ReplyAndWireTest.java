@@ -56,6 +56,23 @@ class ReplyAndWireTest {
     }
 
     @Test
+    void everyDigitCountAroundPowersOfTenAfterEarlierReplies() {
+        ByteBuffer out = ByteBuffer.allocate(64 * Wire.MAX_REPLY_BYTES);
+        StringBuilder expected = new StringBuilder();
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10 * 10; power = power * 10) {
+            for (long value : new long[] {power - 1, power, power + 1, -power, -(power - 1)}) {
+                // Each reply lands after the ones before it, not at position 0.
+                Wire.writeGuess(out, value);
+                expected.append(value).append('\n');
+            }
+            if (power > Long.MAX_VALUE / 10) {
+                break;
+            }
+        }
+        assertEquals(expected.toString(), new String(out.array(), 0, out.position(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void theCommandLimitHoldsTheLongestCommand() {
         Command longest = new Command.Params(Long.MIN_VALUE, Long.MIN_VALUE);
         assertEquals(Wire.MAX_COMMAND_BYTES, longest.line().length() + 1);

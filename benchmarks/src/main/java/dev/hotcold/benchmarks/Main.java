@@ -1,0 +1,31 @@
+package dev.hotcold.benchmarks;
+
+import dev.hotcold.benchmarks.chart.ThroughputChart;
+import dev.hotcold.benchmarks.netty.NettyServerCommand;
+import java.util.Arrays;
+
+/**
+ * The benchmarks jar's entry point ({@code ./hotcold bench ARGS} runs it):
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar                          every JMH suite, full profile
+ * java -jar benchmarks/target/benchmarks.jar -prof gc 'core\..*'      JMH options as usual
+ * java -jar benchmarks/target/benchmarks.jar netty-server --port 1234 the Netty reference server
+ * java -jar benchmarks/target/benchmarks.jar chart --jmh r.json --out chart.png
+ * </pre>
+ *
+ * Anything that is not {@code netty-server} or {@code chart} goes to {@code org.openjdk.jmh.Main}.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        String first = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (first) {
+            case "netty-server" -> System.exit(NettyServerCommand.run(rest, System.out, System.err));
+            case "chart" -> System.exit(ThroughputChart.run(rest, System.out, System.err));
+            default -> org.openjdk.jmh.Main.main(args);
+        }
+    }
+}

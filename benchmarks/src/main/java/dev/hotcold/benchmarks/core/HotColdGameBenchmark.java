@@ -1,0 +1,69 @@
+package dev.hotcold.benchmarks.core;
+
+import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.engine.Guesser;
+import dev.hotcold.core.protocol.Decision;
+import dev.hotcold.core.scoring.Scorer;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One whole hot/cold game on [1, 10<sup>6</sup>] with no I/O: {@link GuessStrategy#hotCold()}
+ * guesses, a {@link Scorer} judges as the seed's client does, until {@code Correct} (about 21.3
+ * guesses a game; BENCHMARKS.md). Secrets cycle through 4,096 seeded random values so that the
+ * branch predictor cannot learn one game.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class HotColdGameBenchmark {
+    static final long UPPER = 1_000_000;
+
+    private final GuessStrategy strategy = GuessStrategy.hotCold();
+    private final long[] secrets = new long[4096];
+    private int next;
+
+    @Setup
+    public void drawSecrets() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < secrets.length; i++) {
+            secrets[i] = random.nextLong(1, UPPER + 1);
+        }
+    }
+
+    /** @return the guesses the game took */
+    @Benchmark
+    public int game() {
+        long secret = secrets[next++ & (secrets.length - 1)];
+        return play(strategy, secret);
+    }
+
+    /** Plays one game to {@code Correct}; throws if the strategy fails to find the secret. */
+    static int play(GuessStrategy strategy, long secret) {
+        Guesser guesser = strategy.newGame(1, UPPER);
+        Scorer scorer = new Scorer(secret);
+        int guesses = 0;
+        while (guesser.hasNext()) {
+            Decision decision = scorer.score(guesser.next());
+            guesses++;
+            if (decision == Decision.CORRECT) {
+                return guesses;
+            }
+            guesser.onReport(decision);
+        }
+        throw new IllegalStateException("no guess found secret " + secret);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.hotcold.benchmarks.netty;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code netty-server [--host H] [--port P] [--workers N] [--seed S]}: the Netty reference server
+ * as a process, for {@code ./hotcold load} and the yardstick. Prints {@code listening on HOST:PORT}
+ * once it accepts connections, as {@code ./hotcold serve} does; SIGTERM or Ctrl-C closes it
+ * (every connection and event loop) and it prints {@code stopped} before the JVM exits.
+ */
+public final class NettyServerCommand {
+    static final String USAGE = "usage: netty-server [--host HOST] [--port PORT] [--workers N] [--seed SEED]";
+
+    private NettyServerCommand() {}
+
+    /** Runs the server until the JVM is told to stop; returns the exit status of a usage error. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        String host = "127.0.0.1";
+        int port = 1234;
+        int workers = Runtime.getRuntime().availableProcessors();
+        long seed = System.nanoTime();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (flag.equals("--help") || flag.equals("-h")) {
+                    out.println(USAGE);
+                    return 0;
+                }
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(flag + " needs a value");
+                }
+                String value = args[++i];
+                switch (flag) {
+                    case "--host" -> host = value;
+                    case "--port" -> port = parseInt(flag, value, 0, 65535);
+                    case "--workers" -> workers = parseInt(flag, value, 1, 1024);
+                    case "--seed" -> seed = parseLong(flag, value);
+                    default -> throw new IllegalArgumentException("unknown option " + flag);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("netty-server: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        NettyReferenceServer server;
+        try {
+            server = NettyReferenceServer.start(host, port, workers, seed);
+        } catch (IOException | RuntimeException e) {
+            err.println("netty-server: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            out.println("stopped");
+            out.flush();
+            stopped.countDown();
+        }, "netty-server-shutdown"));
+        InetSocketAddress address = server.address();
+        out.println("listening on " + address.getAddress().getHostAddress() + ":" + address.getPort());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static int parseInt(String flag, String value, int min, int max) {
+        long parsed = parseLong(flag, value);
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(flag + " must be in [" + min + ", " + max + "], was " + value);
+        }
+        return (int) parsed;
+    }
+
+    private static long parseLong(String flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be an integer, was '" + value + "'");
+        }
+    }
+}

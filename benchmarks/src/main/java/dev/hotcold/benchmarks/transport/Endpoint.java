@@ -1,0 +1,99 @@
+package dev.hotcold.benchmarks.transport;
+
+import dev.hotcold.benchmarks.netty.NettyReferenceServer;
+import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.GameConnection;
+import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.transport.blocking.BlockingTransport;
+import dev.hotcold.transport.blocking.ThreadKind;
+import dev.hotcold.transport.inmemory.InMemoryTransport;
+import dev.hotcold.transport.nio.NioTransport;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running server of one kind and the client transport that plays against it, by the name the
+ * benchmarks' {@code transport} parameter uses:
+ *
+ * <ul>
+ *   <li>{@code piped}: in-memory transport, bounded pipes, no threads;
+ *   <li>{@code blocking-platform}, {@code blocking-virtual}: blocking sockets, a thread per
+ *       connection on each side;
+ *   <li>{@code nio}: hotcold's NIO server (a loop per processor) and NIO client (one loop);
+ *   <li>{@code netty}: the Netty reference server (a worker loop per processor) played by
+ *       hotcold's NIO client.
+ * </ul>
+ *
+ * Every server guesses with the seed's random strategy, seeded.
+ */
+final class Endpoint implements AutoCloseable {
+    static final long SERVER_SEED = 8;
+
+    /** Stops a server and waits for its threads. */
+    private interface Stopper {
+        void stop() throws InterruptedException;
+    }
+
+    private final Transport client;
+    private final Stopper server;
+    private final SocketAddress address;
+
+    private Endpoint(Transport client, Stopper server, SocketAddress address) {
+        this.client = client;
+        this.server = server;
+        this.address = address;
+    }
+
+    static Endpoint open(String name) throws IOException {
+        ServerConfig config = ServerConfig.builder().strategy(GuessStrategy.random(SERVER_SEED)).build();
+        return switch (name) {
+            case "piped" -> hotcold(new InMemoryTransport(), config);
+            case "blocking-platform" -> hotcold(new BlockingTransport(ThreadKind.PLATFORM), config);
+            case "blocking-virtual" -> hotcold(new BlockingTransport(ThreadKind.VIRTUAL), config);
+            case "nio" -> hotcold(new NioTransport(), config);
+            case "netty" -> {
+                NettyReferenceServer netty = NettyReferenceServer.start("127.0.0.1", 0,
+                        Runtime.getRuntime().availableProcessors(), SERVER_SEED);
+                yield new Endpoint(new NioTransport(), netty::close, netty.address());
+            }
+            default -> throw new IllegalArgumentException("unknown transport '" + name
+                    + "'; one of piped, blocking-platform, blocking-virtual, nio, netty");
+        };
+    }
+
+    private static Endpoint hotcold(Transport transport, ServerConfig config) throws IOException {
+        GameServer server = transport.serve(config);
+        return new Endpoint(transport, () -> {
+            server.shutdownNow();
+            if (!server.awaitTermination(Duration.ofSeconds(10))) {
+                throw new IllegalStateException(transport.name() + " server did not terminate");
+            }
+        }, server.address());
+    }
+
+    GameConnection connect() throws IOException {
+        return client.connect(address);
+    }
+
+    AsyncGameConnection connectAsync() throws Exception {
+        return client.connectAsync(address).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Stops the server, waiting for its threads, then the client transport's. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the server", e);
+        } finally {
+            client.close();
+        }
+    }
+}
