@@ -10,10 +10,12 @@ import java.time.Duration;
  * {@code no reply from 127.0.0.1:1234 within 30 s (replyTimeout)}; the connection is closed.
  *
  * <pre>{@code
- * try {
- *     game.play();
+ * try (GameConnection connection = transport.connect(address, options)) {
+ *     connection.send(new Command.Params(1, 100));
+ *     connection.send(Command.NumberRequest.INSTANCE);
+ *     Reply guess = connection.receive();
  * } catch (ClientTimeoutException e) {
- *     System.err.println("hotcold: " + e.getMessage() + " (" + e.setting() + ")");
+ *     System.err.println("hotcold: " + e.getMessage());   // ... within 30 s (replyTimeout)
  * }
  * }</pre>
  */
@@ -30,29 +32,39 @@ public final class ClientTimeoutException extends SocketTimeoutException {
 
     private final Setting setting;
     private final transient Duration timeout;
+    private final String reason;
 
-    private ClientTimeoutException(Setting setting, Duration timeout, String message) {
-        super(message);
+    private ClientTimeoutException(Setting setting, Duration timeout, String reason) {
+        super(reason + " (" + setting + ")");
         this.setting = setting;
         this.timeout = timeout;
+        this.reason = reason;
     }
 
     /** The connection was not established in time. */
     public static ClientTimeoutException connect(SocketAddress address, Duration timeout) {
         return new ClientTimeoutException(Setting.connectTimeout, timeout,
-                "cannot connect to " + describe(address) + " within " + describe(timeout) + " (connectTimeout)");
+                "cannot connect to " + describe(address) + " within " + describe(timeout));
     }
 
     /** No reply line came in time. */
     public static ClientTimeoutException reply(SocketAddress address, Duration timeout) {
         return new ClientTimeoutException(Setting.replyTimeout, timeout,
-                "no reply from " + describe(address) + " within " + describe(timeout) + " (replyTimeout)");
+                "no reply from " + describe(address) + " within " + describe(timeout));
     }
 
     /** The server took none of the client's bytes in time: it stopped reading. */
     public static ClientTimeoutException send(SocketAddress address, Duration timeout) {
         return new ClientTimeoutException(Setting.replyTimeout, timeout,
-                describe(address) + " took no command within " + describe(timeout) + " (replyTimeout)");
+                describe(address) + " took no command within " + describe(timeout));
+    }
+
+    /**
+     * What happened without the setting's name, such as {@code no reply from 127.0.0.1:1234
+     * within 30 s}: for a program that names its own option instead, as {@code play --timeout}.
+     */
+    public String reason() {
+        return reason;
     }
 
     public Setting setting() {
