@@ -68,10 +68,6 @@ final class ClientSocket implements Closeable {
         return out;
     }
 
-    boolean isClosed() {
-        return socket.isClosed();
-    }
-
     @Override
     public void close() throws IOException {
         watch.close();

@@ -198,11 +198,6 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
         }
     }
 
-    /** For tests: whether the socket is closed. */
-    boolean isSocketClosed() {
-        return socket.isClosed();
-    }
-
     /**
      * Refuses new calls and returns at once; commands sent before go out, then the socket closes,
      * at the latest a reply timeout after the server stopped taking bytes.

@@ -99,7 +99,9 @@ class InMemoryClientTimeoutTest {
         for (int i = 0; i < 4 * PIPE; i++) {   // a few hundred fill both pipes
             sends.add(connection.send(Command.NumberRequest.INSTANCE).toCompletableFuture());
         }
-        CompletableFuture<Void> stalled = sends.stream().filter(send -> !send.isDone()).findFirst().orElseThrow();
+        // The first send that found no room (on a slow machine it may have timed out already).
+        CompletableFuture<Void> stalled = sends.stream()
+                .filter(send -> !send.isDone() || send.isCompletedExceptionally()).findFirst().orElseThrow();
         ExecutionException failed = assertThrows(ExecutionException.class, () -> stalled.get(10, TimeUnit.SECONDS));
         assertInstanceOf(ClientTimeoutException.class, failed.getCause());
         assertEquals(0, server.connectionCount(), "closed after the timeout");

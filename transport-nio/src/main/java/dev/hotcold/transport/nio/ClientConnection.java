@@ -113,11 +113,6 @@ final class ClientConnection implements AsyncGameConnection {
         }
     }
 
-    /** Whether the connection is over, for tests. */
-    boolean isClosed() {
-        return !channel.isOpen();
-    }
-
     @Override
     public CompletionStage<Void> send(Command command) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
