@@ -40,9 +40,9 @@ final class PlayCommand implements Callable<Integer> {
     private int port = 1234;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = TimeoutConverter.class,
-            description = {"How long to wait for the server to accept and then for each reply, in seconds",
-                    "or with a unit (0.5, 250ms, 5s, 2m); past it play stops with an error",
-                    "(default: 10 s to connect, 30 s per reply)."})
+            description = "How long to wait for the server to accept, then for each reply: seconds or with a "
+                    + "unit (0.5, 250ms, 5s, 2m); past it play stops with an error (default: 10 s to "
+                    + "connect, 30 s per reply).")
     private Duration timeout;
 
     @ArgGroup(exclusive = false)
