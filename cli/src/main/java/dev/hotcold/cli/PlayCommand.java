@@ -1,5 +1,7 @@
 package dev.hotcold.cli;
 
+import dev.hotcold.core.client.ClientOptions;
+import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.client.ServerErrorException;
@@ -10,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -41,6 +44,12 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "1234", converter = Flags.ServerPort.class,
             description = "Server port, 1 to 65535 (default: ${DEFAULT-VALUE}).")
     private int port;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = TimeoutConverter.class,
+            description = "How long to wait for the server to accept, then for each reply: seconds or with a "
+                    + "unit (0.5, 250ms, 5s, 2m); past it play stops with an error (default: 10 s to "
+                    + "connect, 30 s per reply).")
+    private Duration timeout;
 
     @ArgGroup(exclusive = false)
     private OneGame oneGame;
@@ -86,15 +95,26 @@ final class PlayCommand implements Callable<Integer> {
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         try (Transport client = transport.create(TransportChoice.Kind.blocking);
-             GameConnection connection = client.connect(address)) {
+             GameConnection connection = client.connect(address, clientOptions())) {
             List<Outcome> results = SeedGames.play(connection, games, out, () -> {});
             SeedGames.printResults(results, out);
             return 0;
         } catch (ServerErrorException e) {
             err.println("hotcold: " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            err.println("hotcold: cannot play with " + Addresses.describe(address) + ": " + e.getMessage());
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            if (cause instanceof ClientTimeoutException timedOut) {
+                err.println("hotcold: " + timedOut.reason() + " (--timeout)");
+            } else {
+                err.println("hotcold: cannot play with " + Addresses.describe(address) + ": " + cause.getMessage());
+            }
         }
         return 1;
+    }
+
+    /** --timeout sets both waits; without it the library's defaults apply. */
+    private ClientOptions clientOptions() {
+        return timeout == null ? ClientOptions.defaults()
+                : ClientOptions.builder().connectTimeout(timeout).replyTimeout(timeout).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.transport.AcceptBackoff;
 import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A listening socket, an acceptor thread, one thread per connection and, with an idle timeout, a
@@ -29,11 +29,12 @@ import java.util.concurrent.locks.LockSupport;
 final class BlockingServer implements GameServer {
     private static final System.Logger LOG = System.getLogger(BlockingServer.class.getName());
     private static final int BACKLOG = 1024;
-    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final ServerConfig config;
     private final ServerSocketChannel listener;
     private final SocketAddress address;
+    /** Made before the acceptor starts, so its class is loaded while files can still be opened. */
+    private final AcceptBackoff acceptBackoff = new AcceptBackoff(LOG, "hotcold-server-blocking acceptor");
     private final ExecutorService threads;
     private final Set<ConnectionHandler> handlers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
@@ -70,18 +71,17 @@ final class BlockingServer implements GameServer {
 
     private void acceptLoop() {
         while (listener.isOpen()) {
-            SocketChannel channel;
             try {
-                channel = listener.accept();
-            } catch (IOException e) {
+                SocketChannel channel = listener.accept();
+                acceptBackoff.succeeded();
+                admit(channel);
+            } catch (Throwable failure) {
+                // Out of file descriptors, say, where even logging may throw an Error: back off
+                // and try again rather than let the thread die with the server still listening.
                 if (listener.isOpen()) {
-                    // Out of file descriptors, say: wait a little and try again rather than stop.
-                    LOG.log(Level.WARNING, "accept failed; trying again shortly", e);
-                    LockSupport.parkNanos(ACCEPT_RETRY_NANOS);
+                    acceptBackoff.failed(failure);
                 }
-                continue;
             }
-            admit(channel);
         }
     }
 
@@ -203,6 +203,7 @@ final class BlockingServer implements GameServer {
             threads.shutdown();   // no new threads; those running go on
         }
         closeQuietly(listener);
+        acceptBackoff.stop();
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.StreamGameConnection;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +35,6 @@ import java.util.concurrent.CompletionStage;
  * of a thread stack.
  */
 public final class BlockingTransport implements Transport {
-    /** How long a client waits for a connection to be accepted. */
-    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-
     private final ThreadKind threads;
 
     /** A transport on virtual threads. */
@@ -64,38 +60,34 @@ public final class BlockingTransport implements Transport {
         return BlockingServer.start(config, threads);
     }
 
+    /**
+     * Connects within the options' connect timeout; reads wait at most the reply timeout (by
+     * {@code SO_TIMEOUT}), and so do writes (a watchdog closes a socket whose write stalls), so
+     * {@code close()} too is bounded by the reply timeout.
+     */
     @Override
-    public GameConnection connect(SocketAddress address) throws IOException {
-        Socket socket = open(address);
-        return new StreamGameConnection(socket.getInputStream(), socket.getOutputStream(), socket);
+    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        ClientSocket socket = ClientSocket.connect(address, options);
+        return new StreamGameConnection(socket.in(), socket.out(), socket);
     }
 
+    /**
+     * As {@link #connect(SocketAddress, ClientOptions)}, on a virtual thread; the connection has a
+     * virtual thread that writes and one that reads.
+     */
     @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
+        Objects.requireNonNull(options, "options");
         CompletableFuture<AsyncGameConnection> connected = new CompletableFuture<>();
         Thread.ofVirtual().name("hotcold-client-blocking-connect").start(() -> {
             try {
-                connected.complete(new ThreadedAsyncConnection(open(address)));
+                connected.complete(new ThreadedAsyncConnection(ClientSocket.connect(address, options)));
             } catch (IOException | RuntimeException e) {
                 connected.completeExceptionally(e);
             }
         });
         return connected;
-    }
-
-    static Socket open(SocketAddress address) throws IOException {
-        if (!(address instanceof InetSocketAddress)) {
-            throw new IOException("not a socket address: " + address);
-        }
-        Socket socket = new Socket();
-        try {
-            socket.setTcpNoDelay(true);
-            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
     }
 
     @Override

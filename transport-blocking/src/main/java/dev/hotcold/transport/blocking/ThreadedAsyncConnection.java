@@ -9,7 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * commands (all that are waiting, in one write) and another reads a reply for each waiting
  * receive, in order. Replies are only read while someone waits for one.
  *
- * <p>{@link #close()} lets commands sent before it go out, then closes the socket. Whether a
+ * <p>{@link #close()} lets commands sent before it go out, then closes the socket; a server that
+ * does not take them within the reply timeout has the socket closed under the stalled write (see
+ * {@link ClientSocket}), so the socket and both threads are gone within that bound. Whether a
  * call is queued or refused is decided under one lock with closing and failing, so every stage
  * completes: queued work is done or failed by the thread that owns the queue, and later calls
  * fail at once.
@@ -35,17 +36,17 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
     /** Queued by close() and on failure: the reader stops. */
     private static final CompletableFuture<Reply> STOP_READING = new CompletableFuture<>();
 
-    private final Socket socket;
+    private final ClientSocket socket;
     private final LinkedBlockingQueue<Send> sends = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<CompletableFuture<Reply>> receives = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     /** Why new calls fail; set once, under the lock. */
     private IOException failure;
 
-    ThreadedAsyncConnection(Socket socket) throws IOException {
+    ThreadedAsyncConnection(ClientSocket socket) {
         this.socket = socket;
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.in();
+        OutputStream out = socket.out();
         Thread.ofVirtual().name("hotcold-client-blocking-writer").start(() -> writeLoop(out));
         Thread.ofVirtual().name("hotcold-client-blocking-reader").start(() -> readLoop(in));
     }
@@ -79,6 +80,7 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
     private void writeLoop(OutputStream out) {
         ByteBuffer buffer = ByteBuffer.allocate(4096);
         List<Send> batch = new ArrayList<>();
+        IOException writeFailure = null;
         try {
             while (true) {
                 batch.add(sends.take());
@@ -102,6 +104,7 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
                 batch.clear();
             }
         } catch (IOException e) {
+            writeFailure = e;
             fail(e);
             for (Send send : batch) {
                 if (send != CLOSE) {
@@ -111,7 +114,9 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            failQueuedSends();
+            // Commands sent before a close that could not go out fail with why (a timeout, say),
+            // not with the close.
+            failQueuedSends(writeFailure != null ? writeFailure : failure());
         }
     }
 
@@ -168,8 +173,7 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
         }
     }
 
-    private void failQueuedSends() {
-        IOException cause = failure();
+    private void failQueuedSends(IOException cause) {
         Send send;
         while ((send = sends.poll()) != null) {
             if (send != CLOSE) {
@@ -194,7 +198,10 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
         }
     }
 
-    /** Refuses new calls; commands sent before go out, then the socket closes. */
+    /**
+     * Refuses new calls and returns at once; commands sent before go out, then the socket closes,
+     * at the latest a reply timeout after the server stopped taking bytes.
+     */
     @Override
     public void close() {
         synchronized (lock) {

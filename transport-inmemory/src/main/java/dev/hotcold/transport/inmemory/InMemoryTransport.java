@@ -1,6 +1,7 @@
 package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.StreamGameConnection;
 import dev.hotcold.core.protocol.Wire;
@@ -9,6 +10,7 @@ import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -64,17 +66,30 @@ public final class InMemoryTransport implements Transport {
         return InMemoryServer.start(config, pipeCapacity);
     }
 
+    /**
+     * Connects at once: nothing here waits to be accepted, so the connect timeout has nothing to
+     * time. The reply timeout bounds each wait for a reply (say, after a receive with no request
+     * made) and each wait for room in a full request pipe, so {@code close()}, which writes what
+     * is buffered, is bounded too.
+     */
     @Override
-    public GameConnection connect(SocketAddress address) throws IOException {
+    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
         Link link = InMemoryServer.lookup(address).accept();
-        return new StreamGameConnection(link.inputStream(), link.outputStream(), link::closeClient);
+        return new StreamGameConnection(link.inputStream(address, options), link.outputStream(address, options), link::closeClient);
     }
 
+    /**
+     * Connects at once, as {@link #connect(SocketAddress, ClientOptions)}; a receive or send stage
+     * the server leaves waiting past the reply timeout fails with a
+     * {@link dev.hotcold.core.client.ClientTimeoutException}, and the connection closes.
+     */
     @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
+        Objects.requireNonNull(options, "options");
         try {
             return CompletableFuture.completedFuture(
-                    new AsyncInMemoryConnection(InMemoryServer.lookup(address).accept()));
+                    new AsyncInMemoryConnection(InMemoryServer.lookup(address).accept(), address, options));
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -1,10 +1,13 @@
 package dev.hotcold.transport.inmemory;
 
+import dev.hotcold.core.client.ClientOptions;
+import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.protocol.Wire;
 import dev.hotcold.core.session.ServerSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,6 +31,11 @@ final class Link {
     interface CloseHandler {
         void onClosed(Link link);
     }
+
+    /** What {@link #read} returns when no reply came in time. */
+    static final int TIMED_OUT = -2;
+    /** A wait without a limit: about 146 years; deadlines are compared by difference, so no overflow. */
+    private static final long NO_LIMIT = Long.MAX_VALUE / 2;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -70,25 +78,31 @@ final class Link {
     }
 
     /**
-     * Writes all of {@code src}, waiting while the request pipe is full. After the server closed
-     * the link the bytes are dropped, as bytes sent to a closed socket are.
+     * Writes all of {@code src}, waiting while the request pipe is full, at most
+     * {@code timeoutNanos} in all: then the client side closes and this returns false. After the
+     * server closed the link the bytes are dropped, as bytes sent to a closed socket are.
      */
-    void write(ByteBuffer src) throws IOException {
+    boolean write(ByteBuffer src, long timeoutNanos) throws IOException {
         Effects effects = new Effects();
+        boolean timedOut = false;
+        long deadline = System.nanoTime() + timeoutNanos;
         lock.lock();
         try {
             ensureClientOpen();
             while (!pendingSends.isEmpty() && !serverClosed) {
-                changed.await();   // earlier asynchronous sends go first
+                if (!awaitUntil(deadline)) {   // earlier asynchronous sends go first
+                    timedOut = true;
+                    break;
+                }
                 ensureClientOpen();
             }
-            while (src.hasRemaining() && !serverClosed) {
+            while (!timedOut && src.hasRemaining() && !serverClosed) {
                 requests.write(src);
                 pump(effects);
                 // Wait only for room: the pump may have emptied the pipe itself, and its signal
                 // came before this thread could wait for it.
                 if (src.hasRemaining() && !serverClosed && requests.free() == 0) {
-                    changed.await();
+                    timedOut = !awaitUntil(deadline);
                     ensureClientOpen();
                 }
             }
@@ -99,6 +113,30 @@ final class Link {
             lock.unlock();
             effects.run();
         }
+        if (timedOut) {
+            closeClient();
+        }
+        return !timedOut;
+    }
+
+    /** {@link #write(ByteBuffer, long)} without a time limit, for raw test clients. */
+    void write(ByteBuffer src) throws IOException {
+        write(src, NO_LIMIT);
+    }
+
+    /** {@link #read(ByteBuffer, long)} without a time limit, for raw test clients. */
+    int read(ByteBuffer dst) throws IOException {
+        return read(dst, NO_LIMIT);
+    }
+
+    /** Waits for a change until {@code deadline}; false if it passed. Holding the lock. */
+    private boolean awaitUntil(long deadline) throws InterruptedException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        changed.awaitNanos(left);
+        return true;
     }
 
     /** Writes {@code src} without waiting; the stage completes once all of it is in the pipe. */
@@ -121,21 +159,27 @@ final class Link {
     }
 
     /**
-     * Moves reply bytes into {@code dst}, waiting until there is at least one.
+     * Moves reply bytes into {@code dst}, waiting until there is at least one, at most
+     * {@code timeoutNanos}: then the client side closes and this returns {@link #TIMED_OUT}.
      *
      * @return the count, or -1 once the server closed the link and every reply was read
      */
-    int read(ByteBuffer dst) throws IOException {
+    int read(ByteBuffer dst, long timeoutNanos) throws IOException {
         Effects effects = new Effects();
+        long deadline = System.nanoTime() + timeoutNanos;
+        int count;
         lock.lock();
         try {
             while (true) {
                 ensureClientOpen();
-                int count = readLocked(dst, effects);
+                count = readLocked(dst, effects);
                 if (count != 0) {
-                    return count;
+                    break;
                 }
-                changed.await();
+                if (!awaitUntil(deadline)) {
+                    count = TIMED_OUT;
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,6 +188,10 @@ final class Link {
             lock.unlock();
             effects.run();
         }
+        if (count == TIMED_OUT) {
+            closeClient();
+        }
+        return count;
     }
 
     /** As {@link #read} but never waits: 0 when no reply byte is there yet. */
@@ -173,6 +221,11 @@ final class Link {
      * so a last {@code CLEAR} counts, then the server side closes too.
      */
     void closeClient() {
+        closeClient(null);
+    }
+
+    /** As {@link #closeClient()}; asynchronous sends still waiting fail with {@code cause}, if given. */
+    void closeClient(IOException cause) {
         Effects effects = new Effects();
         lock.lock();
         try {
@@ -180,7 +233,7 @@ final class Link {
                 return;
             }
             clientClosed = true;
-            failPendingSends(effects, "connection is closed");
+            failPendingSends(effects, cause != null ? cause : new IOException("connection is closed"));
             while (!serverClosed && requests.size() > 0) {
                 replies.clear();
                 if (!pumpOnce()) {
@@ -195,8 +248,12 @@ final class Link {
         }
     }
 
-    /** The client's reading end as a stream: {@link #read}, with -1 at the end. */
-    InputStream inputStream() {
+    /**
+     * The client's reading end as a stream: {@link #read}, with -1 at the end, and a
+     * {@link ClientTimeoutException} when {@code options}' reply timeout runs out.
+     */
+    InputStream inputStream(SocketAddress address, ClientOptions options) {
+        long timeoutNanos = options.replyTimeout().toNanos();
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -206,13 +263,24 @@ final class Link {
 
             @Override
             public int read(byte[] bytes, int offset, int length) throws IOException {
-                return length == 0 ? 0 : Link.this.read(ByteBuffer.wrap(bytes, offset, length));
+                if (length == 0) {
+                    return 0;
+                }
+                int count = Link.this.read(ByteBuffer.wrap(bytes, offset, length), timeoutNanos);
+                if (count == TIMED_OUT) {
+                    throw ClientTimeoutException.reply(address, options.replyTimeout());
+                }
+                return count;
             }
         };
     }
 
-    /** The client's writing end as a stream: {@link #write}. */
-    OutputStream outputStream() {
+    /**
+     * The client's writing end as a stream: {@link #write}, and a {@link ClientTimeoutException}
+     * when the server has taken no request for {@code options}' reply timeout.
+     */
+    OutputStream outputStream(SocketAddress address, ClientOptions options) {
+        long timeoutNanos = options.replyTimeout().toNanos();
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -221,7 +289,9 @@ final class Link {
 
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
-                Link.this.write(ByteBuffer.wrap(bytes, offset, length));
+                if (!Link.this.write(ByteBuffer.wrap(bytes, offset, length), timeoutNanos)) {
+                    throw ClientTimeoutException.send(address, options.replyTimeout());
+                }
             }
         };
     }
@@ -313,13 +383,13 @@ final class Link {
         return moved;
     }
 
-    private void failPendingSends(Effects effects, String failure) {
+    private void failPendingSends(Effects effects, IOException failure) {
         while (!pendingSends.isEmpty()) {
             PendingSend send = pendingSends.remove();
             if (failure == null) {
                 effects.complete(send.future);   // dropped, as bytes sent to a closed socket are
             } else {
-                effects.fail(send.future, new IOException(failure));
+                effects.fail(send.future, failure);
             }
         }
     }
@@ -353,10 +423,11 @@ final class Link {
         }
 
         void run() {
-            completions.forEach(Runnable::run);
+            // The server's books first: whoever a completion wakes finds the link closed there.
             if (closed != null) {
                 closeHandler.onClosed(closed);
             }
+            completions.forEach(Runnable::run);
             if (readable != null) {
                 readable.run();
             }

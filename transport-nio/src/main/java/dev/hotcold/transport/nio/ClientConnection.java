@@ -1,12 +1,15 @@
 package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientOptions;
+import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.ReplyReader;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
 import dev.hotcold.core.protocol.Wire;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -21,6 +24,11 @@ import java.util.concurrent.CompletionStage;
  * <p>Replies that arrive while nobody waits are kept, up to {@link #MAX_UNCLAIMED_REPLIES}; past
  * that the loop stops reading from the socket until they are claimed, so a server that talks too
  * much cannot grow the client's memory.
+ *
+ * <p>Timeouts ({@link ClientOptions}): the loop's periodic {@link #checkTimeout} fails a
+ * connection not established within the connect timeout, and one that waits on the server (for a
+ * reply, or for it to take unsent commands) with no byte moving either way for the reply timeout.
+ * {@link #close()} lets unsent commands go out first, within the same reply timeout.
  */
 final class ClientConnection implements AsyncGameConnection {
     static final int MAX_UNCLAIMED_REPLIES = 1024;
@@ -28,8 +36,14 @@ final class ClientConnection implements AsyncGameConnection {
     /** Above this many unsent bytes, sends complete only once the socket has taken more. */
     static final int SEND_HIGH_WATER = 64 * 1024;
 
+    /** {@link #waitingSince} while the connection owes the server nothing. */
+    private static final long NOT_WAITING = Long.MIN_VALUE;
+
     private final ClientLoop loop;
     private final SocketChannel channel;
+    private final SocketAddress address;
+    private final ClientOptions options;
+    private final long connectDeadline;
     private final CompletableFuture<AsyncGameConnection> connected;
     private final ReplyReader replies = new ReplyReader();
     private final ArrayDeque<CompletableFuture<Reply>> waiting = new ArrayDeque<>();
@@ -40,29 +54,71 @@ final class ClientConnection implements AsyncGameConnection {
     /** Bytes of the read buffer this connection has not framed yet, kept while reading is paused. */
     private ByteBuffer leftover;
     private boolean flushScheduled;
+    private boolean connecting = true;
+    /** Closing: no new calls; what is unsent still goes out, then the connection fails closed. */
+    private boolean closing;
+    /** When the loop first saw this connection wait on the server without a byte moving. */
+    private long waitingSince = NOT_WAITING;
     private IOException failure;
     SelectionKey key;
 
-    ClientConnection(ClientLoop loop, SocketChannel channel, CompletableFuture<AsyncGameConnection> connected) {
+    ClientConnection(ClientLoop loop, SocketChannel channel, SocketAddress address, ClientOptions options,
+            CompletableFuture<AsyncGameConnection> connected) {
         this.loop = loop;
         this.channel = channel;
+        this.address = address;
+        this.options = options;
         this.connected = connected;
+        this.connectDeadline = System.nanoTime() + options.connectTimeout().toNanos();
     }
 
     void finishConnect() throws IOException {
         if (!channel.finishConnect()) {
             return;   // not yet: OP_CONNECT fires again
         }
+        connected();
         key.interestOps(SelectionKey.OP_READ);
         connected.complete(this);
+    }
+
+    /** The connection is established. */
+    void connected() {
+        connecting = false;
+    }
+
+    /**
+     * Called by the loop a few times per timeout: fails the connection with a
+     * {@link ClientTimeoutException} if the connect or the server's answer is overdue. The reply
+     * clock starts at the first check that finds the connection waiting and restarts whenever a
+     * byte moves, so a wait ends between one timeout and that plus two check intervals.
+     */
+    void checkTimeout(long now) {
+        if (failure != null) {
+            return;
+        }
+        if (connecting) {
+            if (now - connectDeadline >= 0) {
+                fail(ClientTimeoutException.connect(address, options.connectTimeout()));
+            }
+            return;
+        }
+        if (waiting.isEmpty() && sends.isEmpty() && unsent.isEmpty()) {
+            waitingSince = NOT_WAITING;
+        } else if (waitingSince == NOT_WAITING) {
+            waitingSince = now;
+        } else if (now - waitingSince > options.replyTimeout().toNanos()) {
+            fail(waiting.isEmpty()
+                    ? ClientTimeoutException.send(address, options.replyTimeout())
+                    : ClientTimeoutException.reply(address, options.replyTimeout()));
+        }
     }
 
     @Override
     public CompletionStage<Void> send(Command command) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         loop.execute(() -> {
-            if (failure != null) {
-                sent.completeExceptionally(failure);
+            if (failure != null || closing) {
+                sent.completeExceptionally(failure != null ? failure : new IOException("connection is closed"));
                 return;
             }
             if (commands.remaining() < Wire.MAX_COMMAND_BYTES) {
@@ -93,8 +149,8 @@ final class ClientConnection implements AsyncGameConnection {
             if (ready != null) {
                 resumeReadingIfPaused();
                 reply.complete(ready);
-            } else if (failure != null) {
-                reply.completeExceptionally(failure);
+            } else if (failure != null || closing) {
+                reply.completeExceptionally(failure != null ? failure : new IOException("connection is closed"));
             } else {
                 waiting.add(reply);
             }
@@ -112,7 +168,13 @@ final class ClientConnection implements AsyncGameConnection {
             unsent.append(commands.flip());
             commands.clear();
         }
-        unsent.writeTo(channel);
+        if (unsent.writeTo(channel) > 0) {
+            waitingSince = NOT_WAITING;   // the server takes bytes: restart the clock
+        }
+        if (closing && unsent.isEmpty()) {
+            fail(new IOException("connection is closed"));
+            return;
+        }
         if (unsent.size() < SEND_HIGH_WATER) {
             CompletableFuture<Void> sent;
             while ((sent = sends.poll()) != null) {
@@ -129,6 +191,7 @@ final class ClientConnection implements AsyncGameConnection {
             fail(new EOFException("connection closed by the server"));
             return;
         }
+        waitingSince = NOT_WAITING;   // the server talks: restart the clock
         in.flip();
         deliver(in);
     }
@@ -191,15 +254,31 @@ final class ClientConnection implements AsyncGameConnection {
         }
     }
 
+    /**
+     * Refuses new calls and fails waiting receives at once; commands sent before go out, then the
+     * socket closes, at the latest a reply timeout after the server stopped taking bytes.
+     */
     @Override
     public void close() {
         loop.execute(() -> {
-            try {
-                flush();   // what was sent before close still goes out
-            } catch (IOException ignored) {
-                // Closing anyway.
+            if (failure != null || closing) {
+                return;
             }
-            fail(new IOException("connection is closed"));
+            closing = true;
+            IOException closed = new IOException("connection is closed");
+            CompletableFuture<Reply> reply;
+            while ((reply = waiting.poll()) != null) {
+                reply.completeExceptionally(closed);
+            }
+            if (connecting) {
+                fail(closed);
+                return;
+            }
+            try {
+                flush();   // fails the connection as closed once all is out, else OP_WRITE goes on
+            } catch (IOException e) {
+                fail(e);
+            }
         });
     }
 }

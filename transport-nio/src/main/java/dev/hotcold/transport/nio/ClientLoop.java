@@ -1,6 +1,7 @@
 package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientOptions;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -25,13 +26,19 @@ final class ClientLoop extends EventLoop {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final List<ClientConnection> toFlush = new ArrayList<>();
     private volatile boolean stopping;
+    /** How often connections are checked for timeouts: a quarter of the shortest seen, 10 ms to 1 s. */
+    private long checkIntervalNanos = 1_000_000_000L;
+    private long nextCheck = System.nanoTime();
 
     ClientLoop(String name) {
         super(name);
     }
 
-    /** Opens a connection to {@code address}; the stage completes once it is established. */
-    CompletableFuture<AsyncGameConnection> connect(SocketAddress address) {
+    /**
+     * Opens a connection to {@code address}; the stage completes once it is established, or fails
+     * with a {@link dev.hotcold.core.client.ClientTimeoutException} after the connect timeout.
+     */
+    CompletableFuture<AsyncGameConnection> connect(SocketAddress address, ClientOptions options) {
         CompletableFuture<AsyncGameConnection> connected = new CompletableFuture<>();
         execute(() -> {
             if (stopping) {
@@ -43,10 +50,12 @@ final class ClientLoop extends EventLoop {
                 channel = SocketChannel.open();
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                ClientConnection connection = new ClientConnection(this, channel, connected);
+                ClientConnection connection = new ClientConnection(this, channel, address, options, connected);
+                checkEvery(options);
                 boolean done = channel.connect(address);
                 connection.key = channel.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
                 if (done) {
+                    connection.connected();
                     connected.complete(connection);
                 }
             } catch (IOException | RuntimeException e) {
@@ -92,6 +101,33 @@ final class ClientLoop extends EventLoop {
         }
     }
 
+    private void checkEvery(ClientOptions options) {
+        long shortest = Math.min(options.connectTimeout().toNanos(), options.replyTimeout().toNanos());
+        checkIntervalNanos = Math.max(10_000_000L, Math.min(checkIntervalNanos, shortest / 4));
+    }
+
+    /** With connections open, wake at least for the next timeout check; else sleep until woken. */
+    @Override
+    protected long timeoutMillis() {
+        if (selector.keys().isEmpty()) {
+            return 0;
+        }
+        return nanosToMillisCeil(Math.max(0, nextCheck - System.nanoTime()));
+    }
+
+    private void checkTimeouts() {
+        long now = System.nanoTime();
+        if (now - nextCheck < 0) {
+            return;
+        }
+        nextCheck = now + checkIntervalNanos;
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof ClientConnection connection) {
+                connection.checkTimeout(now);
+            }
+        }
+    }
+
     @Override
     protected void afterBatch() {
         // A flush may complete stages whose callbacks send more: loop until all is written.
@@ -104,6 +140,7 @@ final class ClientLoop extends EventLoop {
             }
         }
         toFlush.clear();
+        checkTimeouts();
     }
 
     void stop() {

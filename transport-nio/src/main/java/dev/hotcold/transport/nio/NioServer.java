@@ -1,6 +1,7 @@
 package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.transport.AcceptBackoff;
 import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
@@ -13,7 +14,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An acceptor thread and N event loops. The acceptor takes connections with a blocking
@@ -23,11 +23,12 @@ import java.util.concurrent.locks.LockSupport;
 final class NioServer implements GameServer {
     private static final System.Logger LOG = System.getLogger(NioServer.class.getName());
     private static final int BACKLOG = 4096;
-    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final ServerConfig config;
     private final ServerSocketChannel listener;
     private final SocketAddress address;
+    /** Made before the acceptor starts, so its class is loaded while files can still be opened. */
+    private final AcceptBackoff acceptBackoff = new AcceptBackoff(LOG, "hotcold-server-nio-acceptor");
     private final ServerLoop[] loops;
     private final Thread acceptor;
     private final AtomicInteger connectionCount = new AtomicInteger();
@@ -68,18 +69,17 @@ final class NioServer implements GameServer {
 
     private void acceptLoop() {
         while (listener.isOpen()) {
-            SocketChannel channel;
             try {
-                channel = listener.accept();
-            } catch (IOException e) {
+                SocketChannel channel = listener.accept();
+                acceptBackoff.succeeded();
+                admit(channel);
+            } catch (Throwable failure) {
+                // Out of file descriptors, say, where even logging may throw an Error: back off
+                // and try again rather than let the thread die with the server still listening.
                 if (listener.isOpen()) {
-                    // Out of file descriptors, say: wait a little and try again rather than stop.
-                    LOG.log(Level.WARNING, "accept failed; trying again shortly", e);
-                    LockSupport.parkNanos(ACCEPT_RETRY_NANOS);
+                    acceptBackoff.failed(failure);
                 }
-                continue;
             }
-            admit(channel);
         }
     }
 
@@ -165,6 +165,7 @@ final class NioServer implements GameServer {
             accepting = false;
         }
         closeQuietly(listener);
+        acceptBackoff.stop();
     }
 
     @Override

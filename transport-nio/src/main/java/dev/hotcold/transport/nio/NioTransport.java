@@ -1,6 +1,7 @@
 package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
@@ -69,10 +70,14 @@ public final class NioTransport implements Transport {
         return NioServer.start(config, serverLoops, waterMarks);
     }
 
+    /**
+     * The blocking API over an asynchronous connection: each call waits for a stage that the
+     * client loop fails after the options' timeouts.
+     */
     @Override
-    public GameConnection connect(SocketAddress address) throws IOException {
+    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
         try {
-            return GameConnection.blocking(connectAsync(address).toCompletableFuture().get());
+            return GameConnection.blocking(connectAsync(address, options).toCompletableFuture().get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while connecting");
@@ -84,8 +89,14 @@ public final class NioTransport implements Transport {
         }
     }
 
+    /**
+     * Connects on one of the client loops, which fails the stage after the connect timeout and
+     * the connection's stages after the reply timeout (checked a few times per timeout, so a wait
+     * ends within about one and a half timeouts).
+     */
     @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
+        Objects.requireNonNull(options, "options");
         if (!(address instanceof InetSocketAddress)) {
             return CompletableFuture.failedFuture(new IOException("not a socket address: " + address));
         }
@@ -103,7 +114,7 @@ public final class NioTransport implements Transport {
             }
             loop = clients[Math.floorMod(nextClientLoop.getAndIncrement(), clientLoops)];
         }
-        return loop.connect(address);
+        return loop.connect(address, options);
     }
 
     /** Stops the client loops, failing their open connections, and waits for them to end. */

@@ -30,6 +30,15 @@ final class OutboundBuffer {
             pending.put(bytes).flip();
             return;
         }
+        if (pending.capacity() - pending.limit() >= bytes.remaining()) {
+            // Room after the data: append in place. Compacting every time would copy all that
+            // waits on each append, quadratic while a peer does not read.
+            int end = pending.limit();
+            pending.limit(end + bytes.remaining());
+            pending.put(end, bytes, bytes.position(), bytes.remaining());
+            bytes.position(bytes.limit());
+            return;
+        }
         if (pending.capacity() < needed) {
             ByteBuffer grown = ByteBuffer.allocate(Math.max(needed, pending.capacity() * 2));
             grown.put(pending);

@@ -1,0 +1,145 @@
+package dev.hotcold.core.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long a client waits for a server: to accept the connection, and to answer or take the
+ * client's bytes. Every transport's {@code connect} and {@code connectAsync} take them; the
+ * one-argument forms use {@link #defaults()}.
+ *
+ * <pre>{@code
+ * ClientOptions options = ClientOptions.builder()
+ *         .connectTimeout(Duration.ofSeconds(2))
+ *         .replyTimeout(Duration.ofSeconds(5))
+ *         .build();
+ * try (GameConnection connection = transport.connect(address, options)) {
+ *     ...   // a silent server now fails with ClientTimeoutException instead of a hang
+ * }
+ * }</pre>
+ *
+ * <p>A timeout fails the call with a {@link ClientTimeoutException} (an
+ * {@link java.net.SocketTimeoutException}) naming the setting and the address, fails the
+ * asynchronous stage with it, and closes the connection: after a timeout the stream of replies can
+ * no longer be trusted to line up with the commands. Immutable and thread-safe.
+ */
+public final class ClientOptions {
+    /** How long connecting may take by default. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a reply may take by default. */
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final ClientOptions DEFAULTS = builder().build();
+
+    private final Duration connectTimeout;
+    private final Duration replyTimeout;
+
+    private ClientOptions(Builder builder) {
+        this.connectTimeout = builder.connectTimeout;
+        this.replyTimeout = builder.replyTimeout;
+    }
+
+    /** Connect within 10 s, replies within 30 s. */
+    public static ClientOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        return new Builder().connectTimeout(connectTimeout).replyTimeout(replyTimeout);
+    }
+
+    /**
+     * How long establishing the connection may take. Transports whose connect never waits (the
+     * in-memory one) have nothing to time.
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long the client waits for the server while it owes the client something: the next line
+     * of a reply, or room for the client's commands (a server that stops reading). Closing a
+     * connection waits at most this long for commands sent before the close to go out.
+     */
+    public Duration replyTimeout() {
+        return replyTimeout;
+    }
+
+    /** {@link #connectTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int. */
+    public int connectTimeoutMillis() {
+        return clampedMillis(connectTimeout);
+    }
+
+    /** {@link #replyTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int. */
+    public int replyTimeoutMillis() {
+        return clampedMillis(replyTimeout);
+    }
+
+    private static int clampedMillis(Duration duration) {
+        long millis = duration.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) >= 0
+                ? Integer.MAX_VALUE
+                : (duration.toNanos() + 999_999) / 1_000_000;   // round up: never time out early
+        return (int) Math.max(1, millis);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientOptions that
+                && connectTimeout.equals(that.connectTimeout)
+                && replyTimeout.equals(that.replyTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(connectTimeout, replyTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientOptions[connectTimeout=" + ClientTimeoutException.describe(connectTimeout)
+                + ", replyTimeout=" + ClientTimeoutException.describe(replyTimeout) + "]";
+    }
+
+    /** Options of a client, each checked when set; errors name the setting. */
+    public static final class Builder {
+        /** Longer than any sane wait, and short enough that nanosecond arithmetic cannot overflow. */
+        private static final Duration MAX = Duration.ofDays(365);
+
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
+
+        private Builder() {}
+
+        /** How long connecting may take; positive, at most a year. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = checked(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long the server may keep the client waiting; positive, at most a year. */
+        public Builder replyTimeout(Duration timeout) {
+            this.replyTimeout = checked(timeout, "replyTimeout");
+            return this;
+        }
+
+        public ClientOptions build() {
+            return new ClientOptions(this);
+        }
+
+        private static Duration checked(Duration timeout, String name) {
+            Objects.requireNonNull(timeout, name);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + ClientTimeoutException.describe(timeout));
+            }
+            if (timeout.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException(name + " must be at most 365 days, was " + ClientTimeoutException.describe(timeout));
+            }
+            return timeout;
+        }
+    }
+}

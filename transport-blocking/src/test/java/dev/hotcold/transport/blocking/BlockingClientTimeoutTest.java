@@ -1,0 +1,11 @@
+package dev.hotcold.transport.blocking;
+
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.core.transport.conformance.SocketClientTimeoutTest;
+
+class BlockingClientTimeoutTest extends SocketClientTimeoutTest {
+    @Override
+    protected Transport newTransport() {
+        return new BlockingTransport();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.core.transport.conformance.SocketClientTimeoutTest;
+
+class NioClientTimeoutTest extends SocketClientTimeoutTest {
+    @Override
+    protected Transport newTransport() {
+        return new NioTransport();
+    }
+}
