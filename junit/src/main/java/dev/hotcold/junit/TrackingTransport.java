@@ -1,6 +1,7 @@
 package dev.hotcold.junit;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
@@ -40,15 +41,15 @@ final class TrackingTransport implements Transport {
     }
 
     @Override
-    public GameConnection connect(SocketAddress address) throws IOException {
+    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
         String openedBy = "at " + caller();
-        return connections.track(delegate.connect(address), address, openedBy, false);
+        return connections.track(delegate.connect(address, options), address, openedBy, false);
     }
 
     @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
         String openedBy = "at " + caller();   // now, on the test's thread, not in the callback
-        return delegate.connectAsync(address)
+        return delegate.connectAsync(address, options)
                 .thenApply(connection -> connections.track(connection, address, openedBy, false));
     }
 

@@ -301,12 +301,12 @@ class GameTest {
         }
 
         @Override
-        public GameConnection connect(SocketAddress address) {
+        public GameConnection connect(SocketAddress address, ClientOptions options) {
             throw new UnsupportedOperationException("asynchronous clients only");
         }
 
         @Override
-        public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+        public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
             connects++;
             return connections.get();
         }
