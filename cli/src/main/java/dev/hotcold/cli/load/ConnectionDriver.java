@@ -114,13 +114,13 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
             end(ErrorKind.ofConnectionFailure(failure));
             return;
         }
-        settle();
         ErrorKind wrong = check(reply);
         if (wrong != null) {
             end(wrong);
             return;
         }
         stats.roundTrip(now - waitingSince);
+        settle();   // after counting, so a run that starts measuring once all settled sees this round trip
         Outcome outcome = game.onReply(reply);
         AsyncGameConnection open = connection;
         open.send(Command.Report.of(outcome.decision()));

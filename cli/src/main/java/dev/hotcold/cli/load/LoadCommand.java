@@ -24,16 +24,21 @@ import picocli.CommandLine.Spec;
  * <p>Exit status: 0 when the run had no error, 1 when it had any, 2 for a bad option.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Puts load on a server that speaks the protocol: each connection plays games on",
-                "[1, RANGE] with random secrets, one NUMBER in flight, reporting on every guess as the",
-                "seed's client does, then CLEAR and a new game. Every reply is checked (a number, in",
-                "the range, no repeat within a game); the first error on a connection is counted by",
-                "kind and ends that connection.",
-                "Prints a progress line each second on stderr, then on stdout one line:",
+        description = {
+                "Puts load on a server that speaks the protocol. Each connection plays games on [1, R] with"
+                        + " random secrets, one NUMBER in flight, reporting on every guess as the seed's client does,"
+                        + " then CLEAR and a new game. Every reply is checked (a number, in the range, no repeat"
+                        + " within a game); the first error on a connection is counted by kind and ends that connection.",
+                "",
+                "Prints a progress line each second on stderr, then one line on stdout:",
                 "games=N roundtrips=N seconds=S games_per_s=N roundtrips_per_s=N p50_us=N p99_us=N errors=N",
-                "or, with --json, one JSON object with the same fields and the errors by kind.",
-                "The warmup is played but not counted; errors are counted over the whole run.",
-                "Exit status: 0 without errors, 1 with any, 2 for a bad option."})
+                "or, with --json, one JSON object with the same fields and the errors by kind. The warmup is"
+                        + " played but not counted in the figures; errors are counted over the whole run. The run"
+                        + " ends by the connect timeout plus the warmup plus the measured seconds, whatever the"
+                        + " server does; connections still waiting for a reply then count as timeouts.",
+                "",
+                "Exit status: 0 without errors, 1 with any, 2 for a bad option.",
+                ""})
 public final class LoadCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

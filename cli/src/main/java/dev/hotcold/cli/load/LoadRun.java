@@ -179,7 +179,7 @@ final class LoadRun {
      * in all that time), and says on the progress stream what stalled.
      */
     private int timeOutStalled(long now, long measureStart) {
-        long cutoff = Math.min(now - plan.replyTimeout().toNanos(), measureStart);
+        long cutoff = latest(now - plan.replyTimeout().toNanos(), measureStart);
         int stalled = 0;
         long longest = 0;
         for (int i = 0; i < started; i++) {
@@ -196,6 +196,11 @@ final class LoadRun {
             progress.flush();
         }
         return stalled;
+    }
+
+    /** The later of two nanoTime readings, which may wrap. */
+    private static long latest(long a, long b) {
+        return a - b > 0 ? a : b;
     }
 
     private static long micros(Histogram histogram, double percentile) {
