@@ -155,6 +155,19 @@ class LoadCommandTest {
         }
     }
 
+    /** The window holds until the server first answers: a silent server gets no more than the window. */
+    @Test
+    void connectsArePacedByTheServersFirstAnswers() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.NEVER_ANSWERS)) {
+            Transcript.Run run = load(server.port(), "--connections", "10", "--connect-window", "3", "--range", "100",
+                    "--connect-timeout", "0.3", "--timeout", "0.6", "--seconds", "1", "--warmup", "0", "--json");
+            assertEquals(1, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(Map.of("connect_timeout", 7L, "timeout", 3L), nonZeroKinds(json), json.toString());
+            assertEquals(3, server.accepted(), "only the window was let in");
+        }
+    }
+
     @Test
     void aRefusedConnectionIsCountedAndEndsTheRunEarly() throws Exception {
         int port;

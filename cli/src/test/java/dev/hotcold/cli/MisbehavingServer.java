@@ -53,6 +53,11 @@ final class MisbehavingServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** Connections accepted so far. */
+    int accepted() {
+        return sockets.size();
+    }
+
     private void accept() {
         try {
             while (true) {
