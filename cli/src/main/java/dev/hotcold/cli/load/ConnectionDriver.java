@@ -19,7 +19,12 @@ import java.util.function.BiConsumer;
  *
  * <p>Every reply is checked: a number, in the range, not guessed before in the game. The first
  * thing that goes wrong is counted by its {@link ErrorKind} and ends the connection, because a
- * game the server has broken cannot be scored further. Replies arrive on the transport's client
+ * game the server has broken cannot be scored further.
+ *
+ * <p>While the run is connecting, a connection that has its first reply holds (does not report
+ * on it yet) until the run {@linkplain #release() releases} every connection at once: a
+ * connection's first answer then shows the server accepted it, quickly, without queueing behind
+ * the games of connections that came earlier. Replies arrive on the transport's client
  * loop; the run's thread only looks at {@link #waitingSince} and ends stalled connections, and
  * the state's compare-and-set decides who counts an ending, so each connection counts at most one
  * error.
@@ -28,6 +33,8 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
     private static final int CONNECTING = 0;
     private static final int PLAYING = 1;
     private static final int DONE = 2;
+    private static final int NOT_HELD = 0;
+    private static final int HELD = 1;
 
     private final LoadStats stats;
     private final RunSignals signals;
@@ -37,6 +44,9 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
     private final SeenGuesses seen;
     private final AtomicInteger state = new AtomicInteger(CONNECTING);
     private final AtomicBoolean settled = new AtomicBoolean();
+    /** Whether the connection waits, its first reply scored, for the run to release it. */
+    private final AtomicInteger hold = new AtomicInteger(NOT_HELD);
+    private Outcome held;
     private volatile AsyncGameConnection connection;
     /** When the request now outstanding (the connect, then each NUMBER) went out, in nanoTime. */
     private volatile long waitingSince;
@@ -120,8 +130,33 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
             return;
         }
         stats.roundTrip(now - waitingSince);
-        settle();   // after counting, so a run that starts measuring once all settled sees this round trip
         Outcome outcome = game.onReply(reply);
+        if (!signals.isReleased()) {
+            // Connecting: hold here until every connection is up, so that games already going do
+            // not slow down the first answers of the connections still coming in.
+            held = outcome;
+            hold.set(HELD);
+            settle();   // after counting and holding, so the run sees both once all have settled
+            if (signals.isReleased()) {
+                release();   // released while holding: whoever wins the compare-and-set goes on
+            }
+            return;
+        }
+        settle();
+        playOn(outcome, now);
+    }
+
+    /** Goes on after a connect-phase hold; called once the run releases the connections. */
+    void release() {
+        if (hold.compareAndSet(HELD, NOT_HELD)) {
+            Outcome outcome = held;
+            held = null;
+            playOn(outcome, System.nanoTime());
+        }
+    }
+
+    /** Reports on {@code outcome} and asks for the next guess, in a new game if it was correct. */
+    private void playOn(Outcome outcome, long now) {
         AsyncGameConnection open = connection;
         open.send(Command.Report.of(outcome.decision()));
         if (outcome.isCorrect()) {
@@ -159,7 +194,7 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
      * @return whether this call ended it
      */
     boolean timeOutIfWaitingSince(long cutoff) {
-        if (state.get() == PLAYING && waitingSince - cutoff < 0) {
+        if (state.get() == PLAYING && hold.get() == NOT_HELD && waitingSince - cutoff < 0) {
             return end(ErrorKind.TIMEOUT);
         }
         return false;

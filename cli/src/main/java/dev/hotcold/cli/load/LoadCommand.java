@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 "or, with --json, one JSON object with the same fields and the errors by kind. The warmup is"
                         + " played but not counted in the figures; errors are counted over the whole run. The run"
                         + " ends by the connect timeout plus the warmup plus the measured seconds, whatever the"
-                        + " server does; connections still waiting for a reply then count as timeouts.",
+                        + " server does; connections then waiting past the reply timeout, or waiting at all if"
+                        + " the server answered nothing while measuring, count as timeouts.",
                 "",
                 "Exit status: 0 without errors, 1 with any, 2 for a bad option.",
                 ""})
@@ -73,7 +74,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Longest wait for a reply; a connection waiting longer counts a timeout and is closed (default: ${DEFAULT-VALUE}).")
-    private double timeout = 2;
+    private double timeout = 10;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS",
             description = "Longest the connect phase may take; connections not up by then count connect_timeout (default: ${DEFAULT-VALUE}).")

@@ -15,8 +15,8 @@ import java.util.StringJoiner;
  * @param errorsByKind errors of the whole run (connect, warmup and measuring), every kind listed
  * @param connections connections asked for
  * @param range games were played on [1, range]
- * @param stalled connections that were still waiting for a reply, past the timeout or since
- *     before the measuring began, when the run ended (counted among the timeouts)
+ * @param stalled connections still waiting for a reply when the run ended, past the reply
+ *     timeout or, if the server answered nothing while measuring, at all (counted among the timeouts)
  */
 record LoadReport(long games, long roundTrips, double seconds, long p50Micros, long p99Micros,
         Map<ErrorKind, Long> errorsByKind, int connections, long range, int stalled) {

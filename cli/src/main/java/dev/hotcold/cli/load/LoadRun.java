@@ -70,7 +70,7 @@ final class LoadRun {
             long roundTrips = stats.roundTrips() - roundTripsBefore;
             measured.add(stats.takeInterval(interval));
 
-            int stalled = timeOutStalled(measureEnd, measureStart);
+            int stalled = timeOutStalled(measureEnd, roundTrips);
             return new LoadReport(games, roundTrips, (measureEnd - measureStart) / 1e9,
                     micros(measured, 50), micros(measured, 99), stats.errorsByKind(), plan.connections(),
                     plan.range(), stalled);
@@ -107,6 +107,10 @@ final class LoadRun {
         }
         for (int i = 0; i < started; i++) {
             drivers[i].abandonIfConnecting();
+        }
+        signals.markReleased();
+        for (int i = 0; i < started; i++) {
+            drivers[i].release();
         }
     }
 
@@ -174,12 +178,13 @@ final class LoadRun {
     }
 
     /**
-     * Counts as timeouts the connections still waiting for a reply when the run ends, if they have
-     * waited past the timeout or since before the measuring began (the server never answered them
-     * in all that time), and says on the progress stream what stalled.
+     * Counts as timeouts the connections still waiting for a reply when the run ends: those that
+     * have waited past the reply timeout and, if the server answered nothing at all while the run
+     * measured, every one still waiting (a stuck server must not pass for a clean run because the
+     * timeout is longer than the run). Says on the progress stream what stalled.
      */
-    private int timeOutStalled(long now, long measureStart) {
-        long cutoff = latest(now - plan.replyTimeout().toNanos(), measureStart);
+    private int timeOutStalled(long now, long measuredRoundTrips) {
+        long cutoff = measuredRoundTrips == 0 ? now : now - plan.replyTimeout().toNanos();
         int stalled = 0;
         long longest = 0;
         for (int i = 0; i < started; i++) {
@@ -191,16 +196,12 @@ final class LoadRun {
             }
         }
         if (stalled > 0) {
-            progress.printf("hotcold load: %d connection(s) stalled: no reply to NUMBER at the end of the run, "
-                    + "the longest wait %d ms (counted as timeout)%n", stalled, TimeUnit.NANOSECONDS.toMillis(longest));
+            progress.printf("hotcold load: %d connection(s) stalled: no reply to NUMBER %s, the longest wait %d ms"
+                    + " (counted as timeout)%n", stalled, measuredRoundTrips == 0 ? "while measuring"
+                    : "within the timeout", TimeUnit.NANOSECONDS.toMillis(longest));
             progress.flush();
         }
         return stalled;
-    }
-
-    /** The later of two nanoTime readings, which may wrap. */
-    private static long latest(long a, long b) {
-        return a - b > 0 ? a : b;
     }
 
     private static long micros(Histogram histogram, double percentile) {

@@ -5,8 +5,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What connections tell the run, across threads: that one has settled (its first reply came, or
- * it ended), which frees a connect slot, and whether the run is over.
+ * What connections and the run tell each other, across threads: that a connection has settled
+ * (its first reply came, or it ended), which frees a connect slot; that the connect phase is over
+ * and connections may play on; and that the run is over.
  *
  * <p>The connect slots pace the connect phase. A connection holds one from its connect until the
  * server first answers it, which proves the server accepted it; so no more than the window wait
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class RunSignals {
     private final Semaphore connectSlots;
     private final CountDownLatch unsettled;
+    private volatile boolean released;
     private volatile boolean over;
 
     RunSignals(int connections, int connectWindow) {
@@ -40,6 +42,15 @@ final class RunSignals {
     /** Waits up to {@code nanos} for every connection to settle; true if they all have. */
     boolean awaitAllSettled(long nanos) throws InterruptedException {
         return unsettled.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Ends the connect phase: connections holding after their first reply may play on. */
+    void markReleased() {
+        released = true;
+    }
+
+    boolean isReleased() {
+        return released;
     }
 
     void markOver() {
