@@ -61,6 +61,9 @@ class LoadCommandTest {
             assertEquals("0", summary.group(8));
             assertTrue(run.err().lines().anyMatch(line -> line.contains("measuring") && line.contains("roundtrips/s=")),
                     "progress lines on stderr: " + run.err());
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(thread -> thread.getName().startsWith("hotcold-client-nio-loop")),
+                    "the client loops end with the command");
         }
     }
 
