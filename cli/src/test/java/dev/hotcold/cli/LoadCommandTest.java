@@ -146,6 +146,20 @@ class LoadCommandTest {
         }
     }
 
+    /** The watchdog ends a silent connection during the run; the others play on. */
+    @Test
+    void aConnectionWithoutAnAnswerTimesOutWhileOthersPlayOn() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.SILENCES_ONE_CONNECTION)) {
+            Transcript.Run run = load(server.port(), "--connections", "3", "--connect-window", "1", "--range", "100",
+                    "--seconds", "1", "--warmup", "0", "--timeout", "0.3", "--json");
+            assertEquals(1, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(Map.of("timeout", 1L), nonZeroKinds(json), json.toString());
+            assertEquals(0, json.get("stalled").getAsInt(), "counted while running, not at the end: " + json);
+            assertTrue(json.get("games").getAsLong() > 0, json.toString());
+        }
+    }
+
     @Test
     void aServerThatNeverAnswersEndsTheConnectPhaseAtTheReplyTimeout() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.NEVER_ANSWERS)) {

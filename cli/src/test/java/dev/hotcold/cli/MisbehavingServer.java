@@ -35,6 +35,8 @@ final class MisbehavingServer implements AutoCloseable {
         NEVER_ANSWERS,
         /** Answers the first {@code NUMBER} of a connection, then nothing more. */
         STOPS_AFTER_ONE_GUESS,
+        /** Plays properly (guessing lower, lower + 1, ...) except on the first connection, which stops after one guess. */
+        SILENCES_ONE_CONNECTION,
     }
 
     private final ServerSocket listener;
@@ -63,20 +65,25 @@ final class MisbehavingServer implements AutoCloseable {
             while (true) {
                 Socket socket = listener.accept();
                 sockets.add(socket);
-                Thread.ofVirtual().start(() -> serve(socket));
+                boolean first = sockets.size() == 1;
+                Thread.ofVirtual().start(() -> serve(socket, first));
             }
         } catch (IOException closed) {
             // The test is over.
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, boolean first) {
         try (socket) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             int numbers = 0;
+            long next = 0;
             String line;
             while ((line = in.readLine()) != null) {
+                if (line.startsWith("PARAMS ")) {
+                    next = Long.parseLong(line.split(" ")[1]);
+                }
                 if (!line.equals("NUMBER")) {
                     continue;
                 }
@@ -89,6 +96,7 @@ final class MisbehavingServer implements AutoCloseable {
                     case CLOSES_MID_GAME, RESETS_MID_GAME -> numbers <= 2 ? String.valueOf(numbers) : null;
                     case NEVER_ANSWERS -> "";
                     case STOPS_AFTER_ONE_GUESS -> numbers == 1 ? "1" : "";
+                    case SILENCES_ONE_CONNECTION -> first && numbers > 1 ? "" : String.valueOf(next++);
                 };
                 if (reply == null) {
                     if (misbehaviour == Misbehaviour.RESETS_MID_GAME) {
