@@ -37,17 +37,17 @@ class LoadCommandTest {
 
     static Stream<Arguments> servers() {
         return Stream.of(
-                Arguments.of("nio", (Supplier<Transport>) () -> NioTransport.builder().serverLoops(1).build()),
-                Arguments.of("blocking", (Supplier<Transport>) BlockingTransport::new));
+                Arguments.of("nio", (Supplier<Transport>) () -> NioTransport.builder().serverLoops(1).build(), "1"),
+                Arguments.of("blocking", (Supplier<Transport>) BlockingTransport::new, "2"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} server, {2} client loop(s)")
     @MethodSource("servers")
-    void playsCleanAgainstHotcoldServers(String name, Supplier<Transport> transport) throws Exception {
+    void playsCleanAgainstHotcoldServers(String name, Supplier<Transport> transport, String loops) throws Exception {
         try (Transport serving = transport.get();
              GameServer server = serving.serve(ServerConfig.loopback(0))) {
             Transcript.Run run = load(port(server), "--connections", "8", "--range", "100", "--seconds", "1",
-                    "--warmup", "0.3", "--seed", "8");
+                    "--warmup", "0.3", "--seed", "8", "--loops", loops);
             assertEquals(0, run.exitCode(), run.err());
             assertEquals(1, run.lines().size(), "one summary line: " + run.out());
             Matcher summary = SUMMARY.matcher(run.lines().get(0));
@@ -200,7 +200,7 @@ class LoadCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--connections=0", "--range=0", "--seconds=-1", "--warmup=-1", "--timeout=0",
-            "--connect-timeout=0", "--connect-window=0", "--threads=0", "--port=0", "--seconds=NaN"})
+            "--connect-timeout=0", "--connect-window=0", "--loops=0", "--port=0", "--seconds=NaN"})
     void aBadFlagIsNamedInOneLine(String bad) {
         String flag = bad.substring(0, bad.indexOf('='));
         Map<String, String> options = new java.util.LinkedHashMap<>(Map.of(
@@ -227,7 +227,7 @@ class LoadCommandTest {
         Transcript.Run run = Transcript.run("help", "load");
         assertEquals(0, run.exitCode(), run.err());
         for (String option : List.of("--host", "--port", "--connections", "--range", "--seconds", "--warmup", "--json",
-                "--seed", "--timeout", "--connect-timeout", "--connect-window", "--threads", "--help")) {
+                "--seed", "--timeout", "--connect-timeout", "--connect-window", "--loops", "--help")) {
             assertTrue(run.out().contains(option), option + " in " + run.out());
         }
     }

@@ -85,9 +85,9 @@ public final class LoadCommand implements Callable<Integer> {
                     + " so that many connections do not overflow the server's listen backlog (default: ${DEFAULT-VALUE}).")
     private int connectWindow = 64;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--loops", paramLabel = "N",
             description = "NIO client event loops the connections share (default: ${DEFAULT-VALUE}).")
-    private int threads = 1;
+    private int loops = 1;
 
     @Override
     public Integer call() throws Exception {
@@ -123,7 +123,7 @@ public final class LoadCommand implements Callable<Integer> {
         atLeast("--connections", connections, 1);
         atLeast("--range", range, 1);
         atLeast("--connect-window", connectWindow, 1);
-        atLeast("--threads", threads, 1);
+        atLeast("--loops", loops, 1);
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 1 and 65535, was " + port);
         }
@@ -137,7 +137,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
         return new LoadPlan(address, connections, range, warm, measured, chosenSeed, reply, connect,
-                connectWindow, threads);
+                connectWindow, loops);
     }
 
     private static void atLeast(String option, long value, long least) {
