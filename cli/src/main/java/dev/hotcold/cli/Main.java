@@ -1,5 +1,6 @@
 package dev.hotcold.cli;
 
+import dev.hotcold.cli.load.LoadCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The guess-the-number game over a line protocol, on pluggable transports.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

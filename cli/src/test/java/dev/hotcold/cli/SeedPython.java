@@ -74,6 +74,19 @@ final class SeedPython {
             return lines;
         }
 
+        /** Reads and drops what the server prints from now on, so a long run never blocks it on a full pipe. */
+        void discardOutput() {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (out.readLine() != null) {
+                        // A line per report: nothing to check here.
+                    }
+                } catch (IOException ended) {
+                    // The server is gone.
+                }
+            });
+        }
+
         @Override
         public void close() throws Exception {
             process.destroy();

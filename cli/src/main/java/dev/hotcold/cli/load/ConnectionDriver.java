@@ -1,0 +1,251 @@
+package dev.hotcold.cli.load;
+
+import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientGame;
+import dev.hotcold.core.client.Outcome;
+import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.Reply;
+import dev.hotcold.core.transport.Transport;
+import java.net.SocketAddress;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * One connection of a load run: connects, then plays games on [1, range] with random secrets
+ * for as long as the run lasts, one {@code NUMBER} in flight, reporting on each guess as the
+ * seed's client does ({@link ClientGame}), then {@code CLEAR} and a new game.
+ *
+ * <p>Every reply is checked: a number, in the range, not guessed before in the game. The first
+ * thing that goes wrong is counted by its {@link ErrorKind} and ends the connection, because a
+ * game the server has broken cannot be scored further.
+ *
+ * <p>While the run is connecting, a connection that has its first reply holds (does not report
+ * on it yet) until the run {@linkplain #release() releases} every connection at once: a
+ * connection's first answer then shows the server accepted it, quickly, without queueing behind
+ * the games of connections that came earlier. Replies arrive on the transport's client
+ * loop; the run's thread only looks at {@link #waitingSince} and ends stalled connections, and
+ * the state's compare-and-set decides who counts an ending, so each connection counts at most one
+ * error.
+ */
+final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
+    private static final int CONNECTING = 0;
+    private static final int PLAYING = 1;
+    private static final int DONE = 2;
+    private static final int NOT_HELD = 0;
+    private static final int HELD = 1;
+
+    private final LoadStats stats;
+    private final RunSignals signals;
+    private final long range;
+    private final SplittableRandom random;
+    private final Command.Params params;
+    private final SeenGuesses seen;
+    private final AtomicInteger state = new AtomicInteger(CONNECTING);
+    private final AtomicBoolean settled = new AtomicBoolean();
+    /** Whether the connection waits, its first reply scored, for the run to release it. */
+    private final AtomicInteger hold = new AtomicInteger(NOT_HELD);
+    private Outcome held;
+    private volatile AsyncGameConnection connection;
+    /** When the request now outstanding (the connect, then each NUMBER) went out, in nanoTime. */
+    private volatile long waitingSince;
+    private ClientGame game;
+    // A reply stage completed at once runs its callback inside receive(); these turn that
+    // recursion into a loop, so a server that sends lines ahead cannot grow the stack.
+    private boolean delivering;
+    private boolean hasQueued;
+    private Reply queuedReply;
+    private Throwable queuedFailure;
+
+    ConnectionDriver(LoadStats stats, RunSignals signals, long range, SplittableRandom random) {
+        this.stats = stats;
+        this.signals = signals;
+        this.range = range;
+        this.random = random;
+        this.params = new Command.Params(1, range);
+        this.seen = SeenGuesses.forRange(range);
+    }
+
+    /** Opens the connection; the first game starts once it is up. */
+    void start(Transport transport, SocketAddress address) {
+        waitingSince = System.nanoTime();
+        transport.connectAsync(address).whenComplete(this::connected);
+    }
+
+    private void connected(AsyncGameConnection opened, Throwable failure) {
+        if (failure != null) {
+            if (state.compareAndSet(CONNECTING, DONE)) {
+                count(ErrorKind.ofConnectFailure(failure));
+                settle();
+            }
+            return;
+        }
+        connection = opened;
+        if (!state.compareAndSet(CONNECTING, PLAYING)) {
+            opened.close();   // the connect phase gave up on this one already
+            return;
+        }
+        newGame(opened);
+        waitingSince = System.nanoTime();
+        opened.receive().whenComplete(this);
+    }
+
+    @Override
+    public void accept(Reply reply, Throwable failure) {
+        if (delivering) {
+            hasQueued = true;
+            queuedReply = reply;
+            queuedFailure = failure;
+            return;
+        }
+        delivering = true;
+        try {
+            onReply(reply, failure);
+            while (hasQueued) {
+                hasQueued = false;
+                Reply next = queuedReply;
+                Throwable nextFailure = queuedFailure;
+                queuedReply = null;
+                queuedFailure = null;
+                onReply(next, nextFailure);
+            }
+        } finally {
+            delivering = false;
+        }
+    }
+
+    private void onReply(Reply reply, Throwable failure) {
+        if (state.get() != PLAYING) {
+            return;   // ended by a check, a timeout or the end of the run; its close fails this
+        }
+        long now = System.nanoTime();
+        if (failure != null) {
+            end(ErrorKind.ofConnectionFailure(failure));
+            return;
+        }
+        ErrorKind wrong = check(reply);
+        if (wrong != null) {
+            end(wrong);
+            return;
+        }
+        stats.roundTrip(now - waitingSince);
+        Outcome outcome = game.onReply(reply);
+        if (!signals.isReleased()) {
+            // Connecting: hold here until every connection is up, so that games already going do
+            // not slow down the first answers of the connections still coming in.
+            held = outcome;
+            hold.set(HELD);
+            settle();   // after counting and holding, so the run sees both once all have settled
+            if (signals.isReleased()) {
+                release();   // released while holding: whoever wins the compare-and-set goes on
+            }
+            return;
+        }
+        settle();
+        playOn(outcome, now);
+    }
+
+    /** Goes on after a connect-phase hold; called once the run releases the connections. */
+    void release() {
+        if (hold.compareAndSet(HELD, NOT_HELD)) {
+            Outcome outcome = held;
+            held = null;
+            playOn(outcome, System.nanoTime());
+        }
+    }
+
+    /** Reports on {@code outcome} and asks for the next guess, in a new game if it was correct. */
+    private void playOn(Outcome outcome, long now) {
+        AsyncGameConnection open = connection;
+        open.send(Command.Report.of(outcome.decision()));
+        if (outcome.isCorrect()) {
+            stats.gameWon();
+            open.send(Command.Clear.INSTANCE);
+            newGame(open);
+        } else {
+            open.send(Command.NumberRequest.INSTANCE);
+        }
+        waitingSince = now;
+        open.receive().whenComplete(this);
+    }
+
+    /** What is wrong with the reply to {@code NUMBER}, or null if it is a fresh guess in range. */
+    private ErrorKind check(Reply reply) {
+        return switch (reply) {
+            case Reply.Error ignored -> ErrorKind.SERVER_ERROR;
+            case Reply.Unreadable ignored -> ErrorKind.UNREADABLE;
+            case Reply.Guess(long number) when number < 1 || number > range -> ErrorKind.OUT_OF_RANGE;
+            case Reply.Guess(long number) -> seen.add(number) ? null : ErrorKind.REPEAT;
+        };
+    }
+
+    private void newGame(AsyncGameConnection open) {
+        game = new ClientGame(1, range, 1 + random.nextLong(range));
+        seen.clear();
+        open.send(params);
+        open.send(Command.NumberRequest.INSTANCE);
+    }
+
+    /**
+     * Ends the connection with a timeout if it is still playing and its request went out before
+     * {@code cutoff} (a nanoTime). Called from the run's thread.
+     *
+     * @return whether this call ended it
+     */
+    boolean timeOutIfWaitingSince(long cutoff) {
+        if (state.get() == PLAYING && hold.get() == NOT_HELD && waitingSince - cutoff < 0) {
+            return end(ErrorKind.TIMEOUT);
+        }
+        return false;
+    }
+
+    /** Gives up on a connection that is not yet up, counting a connect timeout. */
+    boolean abandonIfConnecting() {
+        if (state.compareAndSet(CONNECTING, DONE)) {
+            count(ErrorKind.CONNECT_TIMEOUT);
+            settle();
+            return true;
+        }
+        return false;
+    }
+
+    boolean isPlaying() {
+        return state.get() == PLAYING;
+    }
+
+    /** How long the request now outstanding has waited, in nanoseconds. */
+    long waitingNanos(long now) {
+        return now - waitingSince;
+    }
+
+    /** Closes the connection without counting anything: the run is over. */
+    void stop() {
+        if (state.getAndSet(DONE) == PLAYING) {
+            connection.close();
+        }
+    }
+
+    private boolean end(ErrorKind kind) {
+        if (!state.compareAndSet(PLAYING, DONE)) {
+            return false;
+        }
+        count(kind);
+        connection.close();
+        settle();
+        return true;
+    }
+
+    private void count(ErrorKind kind) {
+        if (!signals.isOver()) {
+            stats.error(kind);   // after the end, failures are our own closing, not the server's
+        }
+    }
+
+    /** The first reply, or the end: either way this connection no longer holds a connect slot. */
+    private void settle() {
+        if (!settled.get() && settled.compareAndSet(false, true)) {
+            signals.settled();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.hotcold.cli.load;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What went wrong on a connection, by the name the summary gives it. Connection failures and
+ * protocol errors are kept apart so that a report says whether the network or the server broke.
+ */
+enum ErrorKind {
+    /** Nobody listens at the address, or the listen backlog turned the connection away. */
+    CONNECT_REFUSED("connect_refused"),
+    /** The connection was not set up, or not first answered, before the connect timeout. */
+    CONNECT_TIMEOUT("connect_timeout"),
+    /** Any other failure to connect. */
+    CONNECT_FAILED("connect_failed"),
+    /** The server reset an established connection. */
+    RESET("reset"),
+    /** The server closed an established connection in the middle of a game. */
+    CLOSED("closed"),
+    /** Any other I/O failure on an established connection. */
+    IO("io"),
+    /** A {@code NUMBER} went unanswered for longer than the reply timeout. */
+    TIMEOUT("timeout"),
+    /** The server answered {@code ERROR <reason>}. */
+    SERVER_ERROR("server_error"),
+    /** The server answered a line that is neither a number nor an {@code ERROR} line. */
+    UNREADABLE("unreadable"),
+    /** The server guessed a number outside the game's range. */
+    OUT_OF_RANGE("out_of_range"),
+    /** The server guessed a number it had already guessed in the same game. */
+    REPEAT("repeat");
+
+    private final String label;
+
+    ErrorKind(String label) {
+        this.label = label;
+    }
+
+    /** The name in the summary and the JSON, for example {@code out_of_range}. */
+    String label() {
+        return label;
+    }
+
+    /** The kind of a failure to connect. */
+    static ErrorKind ofConnectFailure(Throwable failure) {
+        return unwrap(failure) instanceof ConnectException ? CONNECT_REFUSED : CONNECT_FAILED;
+    }
+
+    /** The kind of a failure of an established connection. */
+    static ErrorKind ofConnectionFailure(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof EOFException) {
+            return CLOSED;
+        }
+        String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("reset")) {
+            return RESET;
+        }
+        if (message.contains("broken pipe")) {
+            return CLOSED;   // we wrote after the server had closed its end
+        }
+        return IO;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

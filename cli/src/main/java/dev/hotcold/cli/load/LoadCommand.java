@@ -1,0 +1,166 @@
+package dev.hotcold.cli.load;
+
+import dev.hotcold.core.transport.Addresses;
+import dev.hotcold.transport.nio.NioTransport;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotcold load}: a load generator in the spirit of redis-benchmark and wrk, on hotcold's
+ * NIO client, for any server that speaks the protocol.
+ *
+ * <pre>{@code
+ * ./hotcold load --port 1234 --connections 256 --range 100 --seconds 10
+ * games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=…
+ * }</pre>
+ *
+ * <p>Exit status: 0 when the run had no error, 1 when it had any, 2 for a bad option.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {
+                "Puts load on a server that speaks the protocol. Each connection plays games on [1, R] with"
+                        + " random secrets, one NUMBER in flight, reporting on every guess as the seed's client does,"
+                        + " then CLEAR and a new game. Every reply is checked (a number, in the range, no repeat"
+                        + " within a game); the first error on a connection is counted by kind and ends that connection.",
+                "",
+                "Prints a progress line each second on stderr, then one line on stdout:",
+                "games=N roundtrips=N seconds=S games_per_s=N roundtrips_per_s=N p50_us=N p99_us=N errors=N",
+                "or, with --json, one JSON object with the same fields and the errors by kind. The warmup is"
+                        + " played but not counted in the figures; errors are counted over the whole run. The run"
+                        + " ends by the connect timeout plus the warmup plus the measured seconds, whatever the"
+                        + " server does; connections then waiting past the reply timeout, or waiting at all if"
+                        + " the server answered nothing while measuring, count as timeouts.",
+                "",
+                "Exit status: 0 without errors, 1 with any, 2 for a bad option.",
+                ""})
+public final class LoadCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Server address (default: ${DEFAULT-VALUE}).")
+    private String host = "127.0.0.1";
+
+    @Option(names = "--port", required = true, paramLabel = "PORT", description = "Server port.")
+    private int port;
+
+    @Option(names = "--connections", required = true, paramLabel = "C",
+            description = "Connections, each playing its own games, at least 1.")
+    private int connections;
+
+    @Option(names = "--range", required = true, paramLabel = "R",
+            description = "Games are played on [1, R], R at least 1.")
+    private long range;
+
+    @Option(names = "--seconds", required = true, paramLabel = "S",
+            description = "How long to measure, after the warmup; more than 0, fractions allowed.")
+    private double seconds;
+
+    @Option(names = "--warmup", paramLabel = "W",
+            description = "Seconds played before measuring, not counted in the figures (default: ${DEFAULT-VALUE}).")
+    private double warmup = 1;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object, with the errors by kind.")
+    private boolean json;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the secrets, to repeat a run (default: random).")
+    private Long seed;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Longest wait for a reply; a connection waiting longer counts a timeout and is closed (default: ${DEFAULT-VALUE}).")
+    private double timeout = 10;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+            description = "Longest the connect phase may take; connections not up by then count connect_timeout (default: ${DEFAULT-VALUE}).")
+    private double connectTimeout = 10;
+
+    @Option(names = "--connect-window", paramLabel = "N",
+            description = "Connections that may wait for the server's first answer at once while connecting,"
+                    + " so that many connections do not overflow the server's listen backlog (default: ${DEFAULT-VALUE}).")
+    private int connectWindow = 64;
+
+    @Option(names = "--loops", paramLabel = "N",
+            description = "NIO client event loops the connections share (default: ${DEFAULT-VALUE}).")
+    private int loops = 1;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadPlan plan;
+        try {
+            plan = plan();
+        } catch (IllegalArgumentException e) {
+            err.println("hotcold load: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        LoadReport report;
+        try (NioTransport transport = NioTransport.builder().clientLoops(plan.clientLoops()).build()) {
+            err.printf("hotcold load: %d connection(s) to %s, games on [1, %d], %s warmup, %s measured, seed %d%n",
+                    plan.connections(), Addresses.describe(plan.address()), plan.range(),
+                    describe(plan.warmup()), describe(plan.measured()), plan.seed());
+            err.flush();
+            report = new LoadRun(plan, transport, err).run();
+        }
+        if (report.errors() > 0) {
+            err.println("hotcold load: errors: " + report.errorBreakdown());
+            err.flush();
+        }
+        out.println(json ? report.json() : report.summaryLine());
+        out.flush();
+        return report.errors() > 0 ? 1 : 0;
+    }
+
+    /** The run the options ask for; each bad value is named by its option. */
+    private LoadPlan plan() {
+        atLeast("--connections", connections, 1);
+        atLeast("--range", range, 1);
+        atLeast("--connect-window", connectWindow, 1);
+        atLeast("--loops", loops, 1);
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be between 1 and 65535, was " + port);
+        }
+        Duration measured = seconds("--seconds", seconds, false);
+        Duration warm = seconds("--warmup", warmup, true);
+        Duration reply = seconds("--timeout", timeout, false);
+        Duration connect = seconds("--connect-timeout", connectTimeout, false);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--host " + host + " cannot be resolved");
+        }
+        long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
+        return new LoadPlan(address, connections, range, warm, measured, chosenSeed, reply, connect,
+                connectWindow, loops);
+    }
+
+    private static void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException(option + " must be at least " + least + ", was " + value);
+        }
+    }
+
+    /** Seconds as a duration: finite, more than zero (or zero too when allowed), at most a day. */
+    private static Duration seconds(String option, double value, boolean zeroAllowed) {
+        boolean ok = zeroAllowed ? value >= 0 : value > 0;
+        if (!ok || value > 86_400) {
+            throw new IllegalArgumentException(option + " must be " + (zeroAllowed ? "at least 0" : "more than 0")
+                    + " and at most 86400 seconds, was " + format(value));
+        }
+        return Duration.ofNanos(Math.round(value * 1e9));
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String describe(Duration duration) {
+        return format(duration.toNanos() / 1e9) + " s";
+    }
+}

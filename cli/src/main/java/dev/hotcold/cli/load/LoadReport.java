@@ -1,0 +1,72 @@
+package dev.hotcold.cli.load;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The figures of a load run, measured after the warmup, and every error of the whole run.
+ *
+ * @param games games won while measuring
+ * @param roundTrips {@code NUMBER}s answered while measuring
+ * @param seconds how long the measuring lasted
+ * @param p50Micros median round-trip latency
+ * @param p99Micros 99th percentile round-trip latency
+ * @param errorsByKind errors of the whole run (connect, warmup and measuring), every kind listed
+ * @param connections connections asked for
+ * @param range games were played on [1, range]
+ * @param stalled connections still waiting for a reply when the run ended, past the reply
+ *     timeout or, if the server answered nothing while measuring, at all (counted among the timeouts)
+ */
+record LoadReport(long games, long roundTrips, double seconds, long p50Micros, long p99Micros,
+        Map<ErrorKind, Long> errorsByKind, int connections, long range, int stalled) {
+
+    LoadReport {
+        errorsByKind = Map.copyOf(errorsByKind);
+    }
+
+    long errors() {
+        return errorsByKind.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    double gamesPerSecond() {
+        return seconds > 0 ? games / seconds : 0;
+    }
+
+    double roundTripsPerSecond() {
+        return seconds > 0 ? roundTrips / seconds : 0;
+    }
+
+    /** {@code games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=…} */
+    String summaryLine() {
+        return String.format(Locale.ROOT,
+                "games=%d roundtrips=%d seconds=%.3f games_per_s=%.0f roundtrips_per_s=%.0f p50_us=%d p99_us=%d errors=%d",
+                games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros, errors());
+    }
+
+    /** The errors that happened, as {@code kind=count} pairs, or an empty string if none did. */
+    String errorBreakdown() {
+        StringJoiner pairs = new StringJoiner(" ");
+        for (ErrorKind kind : ErrorKind.values()) {
+            long count = errorsByKind.getOrDefault(kind, 0L);
+            if (count > 0) {
+                pairs.add(kind.label() + "=" + count);
+            }
+        }
+        return pairs.toString();
+    }
+
+    /** The summary's fields, then connections, range, stalled and every error kind, as one JSON object. */
+    String json() {
+        StringJoiner kinds = new StringJoiner(",", "{", "}");
+        for (ErrorKind kind : ErrorKind.values()) {
+            kinds.add("\"" + kind.label() + "\":" + errorsByKind.getOrDefault(kind, 0L));
+        }
+        return String.format(Locale.ROOT,
+                "{\"games\":%d,\"roundtrips\":%d,\"seconds\":%.3f,\"games_per_s\":%.0f,\"roundtrips_per_s\":%.0f,"
+                        + "\"p50_us\":%d,\"p99_us\":%d,\"errors\":%d,\"errors_by_kind\":%s,"
+                        + "\"connections\":%d,\"range\":%d,\"stalled\":%d}",
+                games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros,
+                errors(), kinds, connections, range, stalled);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.hotcold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.hotcold.cli.MisbehavingServer.Misbehaviour;
+import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.transport.blocking.BlockingTransport;
+import dev.hotcold.transport.nio.NioTransport;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** hotcold load against good servers, broken servers and bad flags; every run lasts about a second. */
+@Timeout(60)
+class LoadCommandTest {
+    private static final Pattern SUMMARY = Pattern.compile(
+            "games=(\\d+) roundtrips=(\\d+) seconds=(\\d+\\.\\d{3}) games_per_s=(\\d+) roundtrips_per_s=(\\d+)"
+                    + " p50_us=(\\d+) p99_us=(\\d+) errors=(\\d+)");
+    private static final List<String> KINDS = List.of("connect_refused", "connect_timeout", "connect_failed", "reset",
+            "closed", "io", "timeout", "server_error", "unreadable", "out_of_range", "repeat");
+
+    static Stream<Arguments> servers() {
+        return Stream.of(
+                Arguments.of("nio", (Supplier<Transport>) () -> NioTransport.builder().serverLoops(1).build(), "1"),
+                Arguments.of("blocking", (Supplier<Transport>) BlockingTransport::new, "2"));
+    }
+
+    @ParameterizedTest(name = "{0} server, {2} client loop(s)")
+    @MethodSource("servers")
+    void playsCleanAgainstHotcoldServers(String name, Supplier<Transport> transport, String loops) throws Exception {
+        try (Transport serving = transport.get();
+             GameServer server = serving.serve(ServerConfig.loopback(0))) {
+            Transcript.Run run = load(port(server), "--connections", "8", "--range", "100", "--seconds", "1",
+                    "--warmup", "0.3", "--seed", "8", "--loops", loops);
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(1, run.lines().size(), "one summary line: " + run.out());
+            Matcher summary = SUMMARY.matcher(run.lines().get(0));
+            assertTrue(summary.matches(), "exact summary format: " + run.out());
+            long games = Long.parseLong(summary.group(1));
+            long roundTrips = Long.parseLong(summary.group(2));
+            assertTrue(games > 0, run.out());
+            assertTrue(roundTrips > games, "a game on [1, 100] takes more than one guess mostly: " + run.out());
+            assertTrue(Double.parseDouble(summary.group(3)) >= 0.99, "measured for the time asked: " + run.out());
+            assertTrue(Long.parseLong(summary.group(6)) <= Long.parseLong(summary.group(7)), "p50 <= p99: " + run.out());
+            assertEquals("0", summary.group(8));
+            assertTrue(run.err().lines().anyMatch(line -> line.contains("measuring") && line.contains("roundtrips/s=")),
+                    "progress lines on stderr: " + run.err());
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(thread -> thread.getName().startsWith("hotcold-client-nio-loop")),
+                    "the client loops end with the command");
+        }
+    }
+
+    @Test
+    void jsonCarriesTheSummaryFieldsAndEveryErrorKind() throws Exception {
+        try (Transport serving = new NioTransport();
+             GameServer server = serving.serve(ServerConfig.loopback(0))) {
+            Transcript.Run run = load(port(server), "--connections", "4", "--range", "1000", "--seconds", "1",
+                    "--warmup", "0", "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(1, run.lines().size(), run.out());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            for (String field : List.of("games", "roundtrips", "seconds", "games_per_s", "roundtrips_per_s",
+                    "p50_us", "p99_us", "errors", "connections", "range", "stalled")) {
+                assertTrue(json.has(field), field + " in " + json);
+            }
+            assertTrue(json.get("roundtrips").getAsLong() > 0, json.toString());
+            assertEquals(0, json.get("errors").getAsLong());
+            assertEquals(4, json.get("connections").getAsInt());
+            assertEquals(1000, json.get("range").getAsLong());
+            JsonObject kinds = json.getAsJsonObject("errors_by_kind");
+            assertEquals(KINDS, List.copyOf(kinds.keySet()));
+            kinds.entrySet().forEach(kind -> assertEquals(0, kind.getValue().getAsLong(), kind.getKey()));
+        }
+    }
+
+    @Test
+    void playsCleanAgainstTheSeedsPythonServer() throws Exception {
+        SeedPython.assumePython();
+        try (SeedPython.Server server = new SeedPython.Server()) {
+            server.discardOutput();
+            Transcript.Run run = load(server.port, "--connections", "4", "--range", "100", "--seconds", "1",
+                    "--warmup", "0.2", "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(0, json.get("errors").getAsLong(), json.toString());
+            assertTrue(json.get("games").getAsLong() > 0, json.toString());
+        }
+    }
+
+    static Stream<Arguments> misbehaviours() {
+        return Stream.of(
+                Arguments.of(Misbehaviour.REPEATS_A_GUESS, "repeat"),
+                Arguments.of(Misbehaviour.OUT_OF_RANGE, "out_of_range"),
+                Arguments.of(Misbehaviour.ANSWERS_ERROR, "server_error"),
+                Arguments.of(Misbehaviour.ANSWERS_GIBBERISH, "unreadable"),
+                Arguments.of(Misbehaviour.CLOSES_MID_GAME, "closed"),
+                Arguments.of(Misbehaviour.RESETS_MID_GAME, "reset"),
+                Arguments.of(Misbehaviour.NEVER_ANSWERS, "timeout"));
+    }
+
+    /** Each connection ends at its first error, so every one of them counts exactly one, of the right kind. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misbehaviours")
+    void countsWhatABrokenServerDoesByKind(Misbehaviour misbehaviour, String kind) throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(misbehaviour)) {
+            Transcript.Run run = load(server.port(), "--connections", "3", "--range", "100", "--seconds", "1",
+                    "--warmup", "0", "--timeout", "0.5", "--seed", "3", "--json");
+            assertEquals(1, run.exitCode(), "errors make the exit status non-zero: " + run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(3, json.get("errors").getAsLong(), json.toString());
+            assertEquals(Map.of(kind, 3L), nonZeroKinds(json), json.toString());
+            assertTrue(run.err().contains("hotcold load: errors: " + kind + "=3"), "errors named on stderr: " + run.err());
+        }
+    }
+
+    @Test
+    void aServerThatStopsAnsweringEndsAtTheDeadlineAndIsReportedAsStalled() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.STOPS_AFTER_ONE_GUESS)) {
+            // The reply timeout (default 2 s) is longer than the run: the end of the run finds them stalled.
+            Transcript.Run run = load(server.port(), "--connections", "2", "--range", "100", "--seconds", "0.5",
+                    "--warmup", "0", "--seed", "1");
+            assertEquals(1, run.exitCode(), run.err());
+            Matcher summary = SUMMARY.matcher(run.lines().get(0));
+            assertTrue(summary.matches(), run.out());
+            assertEquals("0", summary.group(2), "no round trips while measuring");
+            assertEquals("2", summary.group(8), "both connections counted");
+            assertTrue(run.err().contains("2 connection(s) stalled"), run.err());
+            assertTrue(run.err().contains("errors: timeout=2"), run.err());
+        }
+    }
+
+    /** The watchdog ends a silent connection during the run; the others play on. */
+    @Test
+    void aConnectionWithoutAnAnswerTimesOutWhileOthersPlayOn() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.SILENCES_ONE_CONNECTION)) {
+            Transcript.Run run = load(server.port(), "--connections", "3", "--connect-window", "1", "--range", "100",
+                    "--seconds", "1", "--warmup", "0", "--timeout", "0.3", "--json");
+            assertEquals(1, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(Map.of("timeout", 1L), nonZeroKinds(json), json.toString());
+            assertEquals(0, json.get("stalled").getAsInt(), "counted while running, not at the end: " + json);
+            assertTrue(json.get("games").getAsLong() > 0, json.toString());
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersEndsTheConnectPhaseAtTheReplyTimeout() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.NEVER_ANSWERS)) {
+            Transcript.Run run = load(server.port(), "--connections", "2", "--range", "100", "--seconds", "30",
+                    "--warmup", "0", "--timeout", "0.3", "--json");
+            assertEquals(1, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(Map.of("timeout", 2L), nonZeroKinds(json), json.toString());
+            assertEquals(0, json.get("roundtrips").getAsLong(), json.toString());
+        }
+    }
+
+    /** The window holds until the server first answers: a silent server gets no more than the window. */
+    @Test
+    void connectsArePacedByTheServersFirstAnswers() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.NEVER_ANSWERS)) {
+            Transcript.Run run = load(server.port(), "--connections", "10", "--connect-window", "3", "--range", "100",
+                    "--connect-timeout", "0.3", "--timeout", "0.6", "--seconds", "1", "--warmup", "0", "--json");
+            assertEquals(1, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(Map.of("connect_timeout", 7L, "timeout", 3L), nonZeroKinds(json), json.toString());
+            assertEquals(3, server.accepted(), "only the window was let in");
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsCountedAndEndsTheRunEarly() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        Transcript.Run run = load(port, "--connections", "5", "--range", "10", "--seconds", "30", "--json");
+        assertEquals(1, run.exitCode(), run.err());
+        JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+        assertEquals(Map.of("connect_refused", 5L), nonZeroKinds(json), json.toString());
+        assertTrue(json.get("seconds").getAsDouble() < 5, "no connection left: no point waiting 30 s: " + json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--connections=0", "--range=0", "--seconds=-1", "--warmup=-1", "--timeout=0",
+            "--connect-timeout=0", "--connect-window=0", "--loops=0", "--port=0", "--seconds=NaN"})
+    void aBadFlagIsNamedInOneLine(String bad) {
+        String flag = bad.substring(0, bad.indexOf('='));
+        Map<String, String> options = new java.util.LinkedHashMap<>(Map.of(
+                "--port", "1", "--connections", "1", "--range", "1", "--seconds", "1"));
+        options.put(flag, bad.substring(bad.indexOf('=') + 1));
+        List<String> args = new java.util.ArrayList<>(List.of("load"));
+        options.forEach((option, value) -> args.add(option + "=" + value));
+        Transcript.Run run = Transcript.run(args.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().startsWith("hotcold load: " + flag + " must be"), run.err());
+    }
+
+    @Test
+    void aMissingFlagIsNamed() {
+        Transcript.Run run = Transcript.run("load", "--connections", "1", "--range", "1", "--seconds", "1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().lines().findFirst().orElseThrow().contains("--port"), run.err());
+    }
+
+    @Test
+    void helpDocumentsEveryOption() {
+        Transcript.Run run = Transcript.run("help", "load");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String option : List.of("--host", "--port", "--connections", "--range", "--seconds", "--warmup", "--json",
+                "--seed", "--timeout", "--connect-timeout", "--connect-window", "--loops", "--help")) {
+            assertTrue(run.out().contains(option), option + " in " + run.out());
+        }
+    }
+
+    private static Transcript.Run load(int port, String... options) {
+        String[] args = new String[options.length + 3];
+        args[0] = "load";
+        args[1] = "--port";
+        args[2] = String.valueOf(port);
+        System.arraycopy(options, 0, args, 3, options.length);
+        return Transcript.run(args);
+    }
+
+    private static int port(GameServer server) {
+        return ((InetSocketAddress) server.address()).getPort();
+    }
+
+    private static Map<String, Long> nonZeroKinds(JsonObject json) {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        json.getAsJsonObject("errors_by_kind").entrySet().forEach(entry -> {
+            if (entry.getValue().getAsLong() != 0) {
+                kinds.put(entry.getKey(), entry.getValue().getAsLong());
+            }
+        });
+        return kinds;
+    }
+}
