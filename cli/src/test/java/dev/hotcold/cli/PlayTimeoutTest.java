@@ -49,7 +49,8 @@ class PlayTimeoutTest {
     void aBadTimeoutIsAUsageErrorNamingTheOption(String value) {
         Transcript.Run play = Transcript.run("play", "--timeout", value);
         assertEquals(2, play.exitCode(), play.err());
-        assertTrue(play.err().startsWith("Invalid value for option '--timeout'"), play.err());
+        assertTrue(play.err().startsWith("hotcold play: Invalid value for option '--timeout'"), play.err());
+        assertEquals(1, play.err().strip().lines().count(), play.err());
     }
 
     @ParameterizedTest
