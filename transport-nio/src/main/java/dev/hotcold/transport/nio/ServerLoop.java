@@ -5,6 +5,7 @@ import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -245,6 +246,22 @@ final class ServerLoop extends EventLoop {
             result.complete(new int[] {largest, suspended});
         });
         return result;
+    }
+
+    /** For tests: sets {@code SO_SNDBUF} of every connection open on this loop. */
+    CompletableFuture<Void> setSendBufferSizes(int bytes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                for (ServerConnection connection : connectionsNow()) {
+                    connection.channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+                }
+                done.complete(null);
+            } catch (IOException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     // --- Shutdown and timers ----------------------------------------------------------------
