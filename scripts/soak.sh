@@ -122,14 +122,15 @@ for transport in "${transports[@]}"; do
   injector_pid=$!
 
   start=$(date +%s)
-  while kill -0 "$load_pid" 2>/dev/null || kill -0 "$injector_pid" 2>/dev/null; do
+  # Samples while the load runs (the injector stops at the same time).
+  while kill -0 "$load_pid" 2>/dev/null; do
     now=$(date +%s)
     rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
     threads=$(awk '/^Threads:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
     fds=$(ls "/proc/$server_pid/fd" 2>/dev/null | wc -l)
     echo "$now,$((now - start)),$rss,$fds,$threads" >>"$csv"
     for _ in $(seq 1 "$sample"); do
-      kill -0 "$load_pid" 2>/dev/null || kill -0 "$injector_pid" 2>/dev/null || break
+      kill -0 "$load_pid" 2>/dev/null || break
       sleep 1
     done
   done
