@@ -1,8 +1,10 @@
 package dev.hotcold.core.transport.conformance;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -75,7 +77,7 @@ public enum FaultInputs {
         @Override
         void next(SplittableRandom random, ByteArrayOutputStream out) {
             String line = "PARAMS " + bound(random) + " " + bound(random) + "\nNUMBER\n";
-            out.writeBytes(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(line.getBytes(UTF_8));
         }
 
         private String bound(SplittableRandom random) {
@@ -118,7 +120,7 @@ public enum FaultInputs {
         void extremes(ByteArrayOutputStream out) {
             for (int i = 0; i < 2; i++) {
                 byte[] mebibyte = new byte[1 << 20];
-                java.util.Arrays.fill(mebibyte, (byte) '7');
+                Arrays.fill(mebibyte, (byte) '7');
                 out.writeBytes(mebibyte);
                 out.writeBytes("\nPARAMS 3 3\nNUMBER\n".getBytes(US_ASCII));
             }

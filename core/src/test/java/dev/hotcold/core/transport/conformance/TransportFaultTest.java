@@ -1,7 +1,6 @@
 package dev.hotcold.core.transport.conformance;
 
 import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
