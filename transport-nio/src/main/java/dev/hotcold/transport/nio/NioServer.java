@@ -210,6 +210,13 @@ final class NioServer implements GameServer {
         return new int[] {largest, suspended};
     }
 
+    /** For tests: sets {@code SO_SNDBUF} of every connection open now. */
+    void setSendBufferSizes(int bytes) {
+        for (ServerLoop loop : loops) {
+            loop.setSendBufferSizes(bytes).join();
+        }
+    }
+
     private static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();

@@ -1,6 +1,7 @@
 package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.session.ServerSession;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -14,6 +15,8 @@ final class ServerConnection {
     long lastActive;
     /** Reading stopped because unsent replies passed the high-water mark. */
     boolean readSuspended;
+    /** Input read but not processed when reading was suspended; processed first on resuming. Else null. */
+    ByteBuffer unread;
     /** The client closed its side; replies already made are still delivered, then the connection closes. */
     boolean inputEnded;
     boolean closed;

@@ -6,6 +6,7 @@ import dev.hotcold.core.session.ServerSession;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -116,9 +117,29 @@ final class ServerLoop extends EventLoop {
             connection.lastActive = System.nanoTime();
         }
         in.flip();
+        process(connection, in);
+    }
+
+    /**
+     * Feeds {@code in} to the session, checking the high-water mark before every batch of
+     * replies: each batch may take the unsent bytes at most one reply past the mark, and once they
+     * are past it the input not yet processed is kept and reading stops, to go on from that input
+     * when the client catches up. Without the per-batch check one 16 KiB read of empty lines made
+     * 16 K replies of 17 bytes, whatever the mark.
+     */
+    private void process(ServerConnection connection, ByteBuffer in) throws IOException {
         ServerSession session = connection.session;
         while (in.hasRemaining() && !session.isFinished()) {
-            ByteBuffer out = writeBuffer.clear();
+            int unsent = connection.unsent.size();
+            if (unsent > waterMarks.high()) {
+                // The loop's read buffer is reused by every connection; a rest already kept is not.
+                connection.unread = in == readBuffer ? ByteBuffer.allocate(in.remaining()).put(in).flip() : in;
+                break;
+            }
+            // Room for replies up to the mark, plus one reply: a session writes only while it has
+            // room for its longest reply.
+            long room = (long) waterMarks.high() - unsent + Wire.MAX_REPLY_BYTES;
+            ByteBuffer out = writeBuffer.clear().limit((int) Math.min(BUFFER_SIZE, room));
             session.receive(in, out);
             out.flip();
             if (out.hasRemaining()) {
@@ -126,6 +147,7 @@ final class ServerLoop extends EventLoop {
             }
         }
         if (session.isFinished()) {
+            connection.unread = null;
             closeWhenFlushed(connection);
         } else if (connection.unsent.size() > waterMarks.high()) {
             connection.readSuspended = true;
@@ -153,6 +175,15 @@ final class ServerLoop extends EventLoop {
         }
         if (connection.readSuspended && connection.unsent.size() <= waterMarks.low()) {
             connection.readSuspended = false;
+            ByteBuffer unread = connection.unread;
+            if (unread != null) {
+                // What was read before the suspension comes before anything read after it.
+                connection.unread = null;
+                process(connection, unread);
+                if (connection.closed) {
+                    return;
+                }
+            }
         }
         if (connection.unsent.isEmpty() && (connection.session.isFinished() || connection.inputEnded)) {
             close(connection);
@@ -192,6 +223,7 @@ final class ServerLoop extends EventLoop {
         }
         connection.closed = true;
         connection.unsent.clear();
+        connection.unread = null;
         connection.key.cancel();
         closeQuietly(connection.channel);
         connections--;
@@ -214,6 +246,22 @@ final class ServerLoop extends EventLoop {
             result.complete(new int[] {largest, suspended});
         });
         return result;
+    }
+
+    /** For tests: sets {@code SO_SNDBUF} of every connection open on this loop. */
+    CompletableFuture<Void> setSendBufferSizes(int bytes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                for (ServerConnection connection : connectionsNow()) {
+                    connection.channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+                }
+                done.complete(null);
+            } catch (IOException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     // --- Shutdown and timers ----------------------------------------------------------------

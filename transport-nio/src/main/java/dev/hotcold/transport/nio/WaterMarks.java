@@ -4,8 +4,9 @@ package dev.hotcold.transport.nio;
  * When the NIO server stops and resumes reading from a connection whose replies pile up unsent,
  * as Netty's {@code WriteBufferWaterMark}: above {@code high} unsent bytes it stops reading, so a
  * client that never reads cannot grow the server's memory; at or below {@code low} it reads again.
- * A connection's unsent bytes stay under {@code high} plus the replies to one read (the read
- * buffer's size in commands, each answered by at most one line).
+ * The mark is checked before every batch of replies, so a connection's unsent bytes stay within
+ * {@code high} plus one reply; input read but not yet answered is kept and answered when reading
+ * resumes.
  *
  * @param low resume reading at or below this many unsent bytes
  * @param high stop reading above this many unsent bytes

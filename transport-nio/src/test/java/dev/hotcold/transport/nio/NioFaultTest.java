@@ -1,0 +1,28 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.core.transport.conformance.RawClient;
+import dev.hotcold.core.transport.conformance.SocketRawClient;
+import dev.hotcold.core.transport.conformance.TransportFaultTest;
+import java.io.IOException;
+import java.net.SocketAddress;
+
+/** The fault suite on the NIO transport. */
+class NioFaultTest extends TransportFaultTest {
+
+    @Override
+    protected Transport newTransport() {
+        return new NioTransport();
+    }
+
+    @Override
+    protected RawClient openRaw(SocketAddress address) throws IOException {
+        return new SocketRawClient(address);
+    }
+
+    @Override
+    protected void shrinkServerSendBuffers(GameServer server, int bytes) {
+        ((NioServer) server).setSendBufferSizes(bytes);
+    }
+}
