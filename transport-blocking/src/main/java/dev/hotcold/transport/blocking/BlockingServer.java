@@ -28,7 +28,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class BlockingServer implements GameServer {
     private static final System.Logger LOG = System.getLogger(BlockingServer.class.getName());
-    private static final int BACKLOG = 1024;
     private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final ServerConfig config;
@@ -55,7 +54,7 @@ final class BlockingServer implements GameServer {
         BlockingServer server;
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(config.bindAddress(), BACKLOG);
+            listener.bind(config.bindAddress(), config.backlog());
             server = new BlockingServer(config, listener, kind);
         } catch (IOException e) {
             listener.close();

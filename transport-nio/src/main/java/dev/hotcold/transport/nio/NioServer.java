@@ -22,7 +22,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class NioServer implements GameServer {
     private static final System.Logger LOG = System.getLogger(NioServer.class.getName());
-    private static final int BACKLOG = 4096;
     private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final ServerConfig config;
@@ -53,7 +52,7 @@ final class NioServer implements GameServer {
         NioServer server;
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(config.bindAddress(), BACKLOG);
+            listener.bind(config.bindAddress(), config.backlog());
             server = new NioServer(config, listener, loopCount, waterMarks);
         } catch (IOException e) {
             listener.close();
