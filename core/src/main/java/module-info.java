@@ -11,4 +11,9 @@ module dev.hotcold.core {
     exports dev.hotcold.core.session;
     exports dev.hotcold.core.client;
     exports dev.hotcold.core.transport;
+    exports dev.hotcold.core.spi to
+            dev.hotcold.transport.blocking,
+            dev.hotcold.transport.nio,
+            dev.hotcold.transport.inmemory,
+            dev.hotcold.testkit;
 }

@@ -1,10 +1,12 @@
 package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.protocol.Wire;
-import dev.hotcold.core.session.ServerSession;
+import dev.hotcold.core.spi.Channel;
+import dev.hotcold.core.spi.ServerConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,38 +25,29 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>All state is guarded by one lock. Futures are completed and callbacks run after the lock is
  * released.
  */
-final class Link {
-    /** Called after the server closed the link, once, outside the lock. */
-    interface CloseHandler {
-        void onClosed(Link link);
-    }
-
+final class Link implements Channel {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final BytePipe requests;
     private final BytePipe replies;
-    private final ServerSession session;
-    private final CloseHandler closeHandler;
+    private final SocketAddress clientAddress = InMemoryAddress.unique("client-");
+    /** Core's side of the connection; set once admitted, before the client sees the link. */
+    private ServerConnection session;
     private final ArrayDeque<PendingSend> pendingSends = new ArrayDeque<>();
     private Runnable readable = () -> {};
     private boolean serverClosed;
     private boolean clientClosed;
     private boolean closeReported;
 
-    /**
-     * @param session the server's session, or null for a link the server refuses: it carries
-     *     only {@code refusal} and is closed from the start
-     */
-    Link(int pipeCapacity, ServerSession session, byte[] refusal, CloseHandler closeHandler) {
+    Link(int pipeCapacity) {
         this.requests = new BytePipe(pipeCapacity);
         this.replies = new BytePipe(pipeCapacity);
-        this.session = session;
-        this.closeHandler = closeHandler;
-        if (session == null) {
-            replies.write(ByteBuffer.wrap(refusal));
-            serverClosed = true;
-            closeReported = true;
-        }
+    }
+
+    /** Serves the link with core's side of the connection, admitted before the client sees it. */
+    void attach(ServerConnection connection) {
+        this.session = connection;
+        connection.start();
     }
 
     // --- Client side --------------------------------------------------------------------------
@@ -234,24 +227,33 @@ final class Link {
 
     // --- Server side --------------------------------------------------------------------------
 
-    /** Graceful shutdown: end the link once no game is in play; replies already made stay readable. */
-    void finishAfterGame() {
-        Effects effects = new Effects();
+    @Override
+    public SocketAddress remoteAddress() {
+        return clientAddress;
+    }
+
+    /** The server turns the client away: the link carries only {@code reply} and is closed from the start. */
+    @Override
+    public void refuse(ByteBuffer reply) {
         lock.lock();
         try {
-            if (serverClosed) {
-                return;
-            }
-            session.finishAfterGame();
-            pump(effects);
+            replies.write(reply);
+            serverClosed = true;
+            closeReported = true;   // core never tracked it
         } finally {
             lock.unlock();
-            effects.run();
         }
     }
 
+    /** Graceful shutdown of a link with no game in play: ends now; replies already made stay readable. */
+    @Override
+    public void endInput() {
+        close();
+    }
+
     /** Immediate shutdown: the link ends now; replies already made stay readable. */
-    void closeServer() {
+    @Override
+    public void close() {
         Effects effects = new Effects();
         lock.lock();
         try {
@@ -293,7 +295,7 @@ final class Link {
         }
         int before = requests.size();
         ByteBuffer window = replies.writeWindow();
-        session.receive(requests.data(), window);
+        session.receive(requests.data(), window, 0);   // no clock here: the idle timeout does not apply
         replies.commit(window);
         return requests.size() != before;
     }
@@ -355,7 +357,7 @@ final class Link {
         void run() {
             completions.forEach(Runnable::run);
             if (closed != null) {
-                closeHandler.onClosed(closed);
+                closed.session.closed();
             }
             if (readable != null) {
                 readable.run();
