@@ -11,8 +11,10 @@ import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.protocol.InvalidLine;
 import dev.hotcold.core.protocol.ParsedLine;
 import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.IsolatedListener;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The server's side of one connection, sans-I/O: bytes from the client in, reply bytes out. It
@@ -38,6 +40,7 @@ import java.util.Objects;
 public final class ServerSession {
     private final GuessStrategy strategy;
     private final GameListener listener;
+    private final ConnectionInfo connection;
     private final LineFramer framer;
     private final Lines lines = new Lines();
 
@@ -55,16 +58,29 @@ public final class ServerSession {
     private boolean solved;
     /** Set by {@link #finishAfterGame()}: take no input once no game is in play. */
     private boolean finishing;
+    /** What the guesser threw on a report: every NUMBER of the game answers an error since. */
+    private RuntimeException guesserFailure;
 
     /**
+     * A session outside any server; its listener events name {@link ConnectionInfo#DETACHED}.
+     *
      * @param strategy picks the guesses of each game
      * @param listener hears about reports, games and errors
      * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
      *     {@code ERROR line too long}
      */
     public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength) {
+        this(strategy, listener, maxLineLength, ConnectionInfo.DETACHED);
+    }
+
+    /**
+     * A session for {@code connection}: the listener's events name it. What the listener throws
+     * is logged and ignored, so that it never breaks the session.
+     */
+    public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength, ConnectionInfo connection) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = IsolatedListener.of(Objects.requireNonNull(listener, "listener"));
+        this.connection = Objects.requireNonNull(connection, "connection");
         this.framer = new LineFramer(maxLineLength);
     }
 
@@ -149,20 +165,25 @@ public final class ServerSession {
         try {
             next = strategy.newGame(lower, upper);
         } catch (RuntimeException strategyFailure) {
-            error(ErrorReason.INTERNAL_ERROR);
+            error(ErrorReason.INTERNAL_ERROR, strategyFailure);
             return;
         }
         this.guesser = next;
+        this.guesserFailure = null;
         this.lower = lower;
         this.upper = upper;
         this.guessOutstanding = false;
         this.solved = false;
-        listener.onGameStarted(lower, upper);
+        listener.onGameStarted(connection, lower, upper);
     }
 
     private void sendGuess() {
         if (guesser == null) {
             error(ErrorReason.NO_GAME);
+            return;
+        }
+        if (guesserFailure != null) {
+            error(ErrorReason.INTERNAL_ERROR, guesserFailure);
             return;
         }
         if (!solved) {
@@ -174,11 +195,12 @@ public final class ServerSession {
                 }
                 guess = guesser.next();
             } catch (RuntimeException strategyFailure) {
-                error(ErrorReason.INTERNAL_ERROR);
+                error(ErrorReason.INTERNAL_ERROR, strategyFailure);
                 return;
             }
             if (guess < lower || guess > upper) {
-                error(ErrorReason.INTERNAL_ERROR);
+                error(ErrorReason.INTERNAL_ERROR, new IllegalStateException(
+                        "the strategy guessed " + guess + ", outside [" + lower + ", " + upper + "]"));
                 return;
             }
             lastGuess = guess;
@@ -201,23 +223,33 @@ public final class ServerSession {
             try {
                 guesser.onReport(decision);
             } catch (RuntimeException strategyFailure) {
-                // The report is recorded all the same; the strategy's next guess will tell.
+                // The report is recorded all the same, but the guesser's state is unknown now:
+                // the game's next NUMBER answers an error (and hands the cause over) rather than
+                // risk a repeated or out-of-range guess.
+                guesserFailure = strategyFailure;
             }
             solved = decision == Decision.CORRECT;
         }
-        listener.onReport(lastGuess, decision);
+        listener.onReport(connection, lastGuess, decision);
     }
 
     private void clearGame() {
         guesser = null;
+        guesserFailure = null;
         guessOutstanding = false;
         solved = false;
-        listener.onGameCleared();
+        listener.onGameCleared(connection);
     }
 
     private void error(ErrorReason reason) {
         Wire.writeError(out, reason);
-        listener.onError(reason);
+        listener.onError(connection, reason, Optional.empty());
+    }
+
+    /** The server's own code failed: the client is told {@code internal error}, the listener why. */
+    private void error(ErrorReason reason, RuntimeException cause) {
+        Wire.writeError(out, reason);
+        listener.onError(connection, reason, Optional.of(cause));
     }
 
     /** Framer callbacks, kept off the public API. */

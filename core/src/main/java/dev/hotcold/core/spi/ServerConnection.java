@@ -1,5 +1,6 @@
 package dev.hotcold.core.spi;
 
+import dev.hotcold.core.session.ConnectionInfo;
 import dev.hotcold.core.session.ServerSession;
 import java.nio.ByteBuffer;
 
@@ -21,7 +22,7 @@ public final class ServerConnection {
     private final ServerLifecycle server;
     private final Channel channel;
     private final ServerSession session;
-    private final long id;
+    private final ConnectionInfo info;
     private final boolean trackIdle;
     private volatile boolean busy;
     private volatile boolean inGame;
@@ -35,18 +36,18 @@ public final class ServerConnection {
     private boolean closePending;
     private boolean endInputPending;
 
-    ServerConnection(ServerLifecycle server, Channel channel, ServerSession session, long id, long now) {
+    ServerConnection(ServerLifecycle server, Channel channel, ServerSession session, ConnectionInfo info, long now) {
         this.server = server;
         this.channel = channel;
         this.session = session;
-        this.id = id;
+        this.info = info;
         this.trackIdle = server.idleScanIntervalNanos() != 0;
         this.lastActive = now;
     }
 
-    /** The server-wide number of this connection, counting from 1. */
-    public long id() {
-        return id;
+    /** Which connection this is: its number within the server and the client's address. */
+    public ConnectionInfo info() {
+        return info;
     }
 
     /** The transport's side of this connection. */
@@ -158,6 +159,6 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
-        return "connection " + id;
+        return info.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.hotcold.core.spi;
 
 import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.session.ConnectionInfo;
 import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;
 import dev.hotcold.core.transport.Addresses;
@@ -55,7 +56,7 @@ public final class ServerLifecycle implements GameServer {
     public ServerLifecycle(ServerConfig config, Endpoint endpoint) {
         this.config = config;
         this.endpoint = endpoint;
-        this.listener = config.listener();
+        this.listener = IsolatedListener.of(config.listener());
         this.idleTimeoutNanos = config.idleTimeout().toNanos();
         this.idleScanIntervalNanos = idleTimeoutNanos == 0
                 ? 0
@@ -78,11 +79,12 @@ public final class ServerLifecycle implements GameServer {
                 connection = null;
                 busy = true;
             } else {
-                connection = new ServerConnection(this, channel, newSession(config), ++lastId, now());
+                ConnectionInfo info = new ConnectionInfo(++lastId, channel.remoteAddress());
+                connection = new ServerConnection(this, channel, newSession(config, info), info, now());
                 connections.add(connection);
                 connectionCount++;
                 // Under the lock, so that no close of this connection can be announced before it.
-                listener.onConnectionOpened();
+                listener.onConnectionOpened(info);
             }
         }
         if (busy) {
@@ -93,9 +95,9 @@ public final class ServerLifecycle implements GameServer {
         return Optional.ofNullable(connection);
     }
 
-    /** A session as {@code config} says: the one place a server's session is made. */
-    public static ServerSession newSession(ServerConfig config) {
-        return new ServerSession(config.strategy(), config.listener(), config.maxLineLength());
+    /** A session for {@code connection} as {@code config} says: the one place a server's session is made. */
+    public static ServerSession newSession(ServerConfig config, ConnectionInfo connection) {
+        return new ServerSession(config.strategy(), config.listener(), config.maxLineLength(), connection);
     }
 
     void closed(ServerConnection connection) {
@@ -105,7 +107,7 @@ public final class ServerLifecycle implements GameServer {
         synchronized (lock) {
             connectionCount--;
         }
-        listener.onConnectionClosed();
+        listener.onConnectionClosed(connection.info());
         releaseIfDrained();
     }
 

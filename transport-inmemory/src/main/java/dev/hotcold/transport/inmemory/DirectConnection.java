@@ -6,6 +6,7 @@ import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
 import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.session.ConnectionInfo;
 import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;
 import dev.hotcold.core.spi.ServerLifecycle;
@@ -45,7 +46,8 @@ public final class DirectConnection implements GameConnection {
 
     /** A connection to a fresh session using {@code strategy} and {@code listener}. */
     public DirectConnection(GuessStrategy strategy, GameListener listener) {
-        this(ServerLifecycle.newSession(ServerConfig.builder().strategy(strategy).listener(listener).build()));
+        this(ServerLifecycle.newSession(ServerConfig.builder().strategy(strategy).listener(listener).build(),
+                ConnectionInfo.DETACHED));
     }
 
     /** A connection to {@code session}, which it then owns. */

@@ -2,9 +2,11 @@ package dev.hotcold.core.transport.conformance;
 
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.session.ConnectionInfo;
 import dev.hotcold.core.session.GameListener;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,29 +24,29 @@ public final class RecordingListener implements GameListener {
     private final Semaphore cleared = new Semaphore(0);
 
     @Override
-    public void onConnectionOpened() {
+    public void onConnectionOpened(ConnectionInfo connection) {
         open.incrementAndGet();
         opened.release();
     }
 
     @Override
-    public void onConnectionClosed() {
+    public void onConnectionClosed(ConnectionInfo connection) {
         open.decrementAndGet();
         closed.release();
     }
 
     @Override
-    public void onReport(long guess, Decision decision) {
+    public void onReport(ConnectionInfo connection, long guess, Decision decision) {
         reports.add(guess + " is " + decision);
     }
 
     @Override
-    public void onGameCleared() {
+    public void onGameCleared(ConnectionInfo connection) {
         cleared.release();
     }
 
     @Override
-    public void onError(ErrorReason reason) {
+    public void onError(ConnectionInfo connection, ErrorReason reason, Optional<Throwable> cause) {
         errors.add(reason);
     }
 

@@ -424,6 +424,39 @@ public abstract class TransportConformanceTest {
     }
 
     @Test
+    void aListenerThatThrowsBreaksNoConnectionThreadOrLoop() throws Exception {
+        RecordingListener heard = new RecordingListener();
+        boolean idle = enforcesIdleTimeout();
+        GameServer server = serve(config(heard).listener(new ThrowingListener(heard))
+                .idleTimeout(idle ? Duration.ofMillis(200) : Duration.ZERO));
+        int opened = 0;
+        if (idle) {
+            // Closed by the idle timeout: on an event loop, from its timer.
+            RawClient silent = raw(server);
+            assertNull(silent.readLine(), "the server hangs up on a silent client");
+            heard.awaitClosed(1);
+            opened++;
+        }
+        RawClient wrong = raw(server);
+        wrong.write("NUMBER\n".getBytes(US_ASCII));
+        assertEquals("ERROR " + ErrorReason.NO_GAME.text(), wrong.readLine());
+        opened++;
+        // Enough connections, one after another, to land on every event loop of any transport here.
+        for (int i = 0; i < 8; i++) {
+            try (GameConnection connection = transport.connect(server.address());
+                 Game game = Game.start(connection, 1, 100, 42 + i)) {
+                assertValidGame(game.play(), 1, 100, 42 + i);
+            }
+            opened++;
+        }
+        wrong.close();
+        heard.awaitClosed(opened - (idle ? 1 : 0));
+        assertTrue(heard.reports().size() >= 8, "the reports reached the listener");
+        assertEquals(0, server.connectionCount(), "every close was counted despite the listener");
+        assertEquals(0, heard.openConnections());
+    }
+
+    @Test
     void oneConnectionOverTheLimitIsToldTheServerIsBusy() throws Exception {
         RecordingListener listener = new RecordingListener();
         GameServer server = serve(config(listener).maxConnections(2));
