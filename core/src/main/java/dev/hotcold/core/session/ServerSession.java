@@ -34,14 +34,28 @@ import java.util.Optional;
  * // out now holds one line: a guess in [1, 5]
  * }</pre>
  *
- * <p>Its memory is a few fields, the guesser's and a partial line; nothing grows with the number
- * of guesses. One per connection; not thread-safe.
+ * <p>It keeps the protocol's promise that no number is guessed twice in a game and every guess is
+ * in the range, whatever the strategy: a guess that breaks it is answered
+ * {@code ERROR internal error} instead. Core's own strategies ({@link GuessStrategy#random()},
+ * {@link GuessStrategy#hotCold()}) are proven by their tests and trusted, in O(1) memory. For
+ * any other strategy the session remembers the game's guesses, at most 4096 of them (64 KiB);
+ * past that many the game's {@code NUMBER}s answer {@code ERROR internal error}.
+ *
+ * <p>Its memory is otherwise a few fields, the guesser's and a partial line. One per connection;
+ * not thread-safe.
  */
 public final class ServerSession {
+    private static final java.util.Set<String> CORE_STRATEGIES =
+            java.util.Set.of("dev.hotcold.core.engine.RandomStrategy", "dev.hotcold.core.engine.HotColdStrategy");
+
     private final GuessStrategy strategy;
     private final GameListener listener;
     private final ConnectionInfo connection;
     private final LineFramer framer;
+    /** Whether the strategy is one of core's, proven by its tests never to repeat or leave the range. */
+    private final boolean provenStrategy;
+    /** The current game's guesses, for a strategy the session cannot vouch for; made on first use. */
+    private GuessLog guesses;
     private final Lines lines = new Lines();
 
     /** The reply buffer of the current {@link #receive} call. */
@@ -82,6 +96,17 @@ public final class ServerSession {
         this.listener = IsolatedListener.of(Objects.requireNonNull(listener, "listener"));
         this.connection = Objects.requireNonNull(connection, "connection");
         this.framer = new LineFramer(maxLineLength);
+        this.provenStrategy = isCoresOwn(strategy);
+    }
+
+    /**
+     * Whether {@code strategy} is one of core's own, by class name and loader (the classes are
+     * package-private; no other class of that loader can take their names). Should a class be
+     * renamed, its games are only checked, never wrongly trusted.
+     */
+    private static boolean isCoresOwn(GuessStrategy strategy) {
+        Class<?> type = strategy.getClass();
+        return CORE_STRATEGIES.contains(type.getName()) && type.getClassLoader() == GuessStrategy.class.getClassLoader();
     }
 
     /**
@@ -170,6 +195,9 @@ public final class ServerSession {
         }
         this.guesser = next;
         this.guesserFailure = null;
+        if (guesses != null) {
+            guesses.clear();
+        }
         this.lower = lower;
         this.upper = upper;
         this.guessOutstanding = false;
@@ -203,10 +231,33 @@ public final class ServerSession {
                         "the strategy guessed " + guess + ", outside [" + lower + ", " + upper + "]"));
                 return;
             }
+            if (!provenStrategy && !firstTime(guess)) {
+                return;
+            }
             lastGuess = guess;
         }
         guessOutstanding = true;
         Wire.writeGuess(out, lastGuess);
+    }
+
+    /**
+     * Records a custom strategy's guess; answers an error instead if it was guessed before in
+     * this game, or if the game has had more guesses than the session keeps.
+     */
+    private boolean firstTime(long guess) {
+        if (guesses == null) {
+            guesses = new GuessLog();
+        }
+        switch (guesses.add(guess)) {
+            case ADDED -> {
+                return true;
+            }
+            case REPEATED -> error(ErrorReason.INTERNAL_ERROR,
+                    new IllegalStateException("the strategy guessed " + guess + " a second time in one game"));
+            case FULL -> error(ErrorReason.INTERNAL_ERROR, new IllegalStateException("a custom strategy's game"
+                    + " passed " + GuessLog.MAX_GUESSES + " guesses, the most the server checks for repeats"));
+        }
+        return false;
     }
 
     private void receiveReport(Decision decision) {
