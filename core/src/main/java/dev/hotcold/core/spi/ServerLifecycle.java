@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The one server lifecycle every transport shares, socket-free (grpc-java's {@code ServerImpl}):
@@ -43,6 +44,7 @@ public final class ServerLifecycle implements GameServer {
     private final Endpoint endpoint;
     private final GameListener listener;
     private final long idleTimeoutNanos;
+    private final LongSupplier clock;
     private final long idleScanIntervalNanos;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch drained = new CountDownLatch(1);
@@ -58,6 +60,7 @@ public final class ServerLifecycle implements GameServer {
         this.endpoint = endpoint;
         this.listener = IsolatedListener.of(config.listener());
         this.idleTimeoutNanos = config.idleTimeout().toNanos();
+        this.clock = config.nanoClock();
         this.idleScanIntervalNanos = idleTimeoutNanos == 0
                 ? 0
                 : Math.max(MIN_SCAN_NANOS, Math.min(idleTimeoutNanos / 4, MAX_SCAN_NANOS));
@@ -116,9 +119,13 @@ public final class ServerLifecycle implements GameServer {
         return endpoint;
     }
 
-    /** The clock of the idle timeout, in nanoseconds. */
+    /**
+     * Now, by the config's {@link ServerConfig#nanoClock()}: what the transport passes to
+     * {@link ServerConnection#receive}, {@link ServerConnection#sent} and the idle scan. The pace
+     * of the scan is the transport's (real time); whether a connection is idle is decided by this.
+     */
     public long now() {
-        return System.nanoTime();
+        return clock.getAsLong();
     }
 
     /** How often the transport looks for idle connections, or 0 if there is no idle timeout. */

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * What a server needs to know, whatever its transport. Every value is checked when the config is
@@ -46,6 +47,10 @@ public final class ServerConfig {
     private final Duration shutdownGracePeriod;
     private final GuessStrategy strategy;
     private final GameListener listener;
+    private final LongSupplier nanoClock;
+
+    /** The default {@link #nanoClock()}: {@link System#nanoTime()}. */
+    public static final LongSupplier SYSTEM_NANO_CLOCK = System::nanoTime;
 
     private ServerConfig(Builder builder) {
         this.bindAddress = Objects.requireNonNull(builder.bindAddress, "bindAddress");
@@ -53,6 +58,7 @@ public final class ServerConfig {
         this.shutdownGracePeriod = Objects.requireNonNull(builder.shutdownGracePeriod, "shutdownGracePeriod");
         this.strategy = builder.strategy != null ? builder.strategy : GuessStrategy.random();
         this.listener = Objects.requireNonNull(builder.listener, "listener");
+        this.nanoClock = Objects.requireNonNull(builder.nanoClock, "nanoClock");
         this.maxConnections = builder.maxConnections;
         this.backlog = builder.backlog;
         this.maxLineLength = builder.maxLineLength;
@@ -95,7 +101,8 @@ public final class ServerConfig {
                 .maxLineLength(maxLineLength)
                 .shutdownGracePeriod(shutdownGracePeriod)
                 .strategy(strategy)
-                .listener(listener);
+                .listener(listener)
+                .nanoClock(nanoClock);
     }
 
     /**
@@ -154,6 +161,15 @@ public final class ServerConfig {
         return listener;
     }
 
+    /**
+     * The clock the idle timeout is measured with, in nanoseconds as {@link System#nanoTime()}
+     * counts them (only differences matter). Default {@link #SYSTEM_NANO_CLOCK}; tests pass a
+     * fake one to move time on without waiting.
+     */
+    public LongSupplier nanoClock() {
+        return nanoClock;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ServerConfig that
@@ -164,13 +180,14 @@ public final class ServerConfig {
                 && maxLineLength == that.maxLineLength
                 && shutdownGracePeriod.equals(that.shutdownGracePeriod)
                 && strategy.equals(that.strategy)
-                && listener.equals(that.listener);
+                && listener.equals(that.listener)
+                && nanoClock.equals(that.nanoClock);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, maxLineLength,
-                shutdownGracePeriod, strategy, listener);
+                shutdownGracePeriod, strategy, listener, nanoClock);
     }
 
     @Override
@@ -190,6 +207,7 @@ public final class ServerConfig {
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
         private GuessStrategy strategy;
         private GameListener listener = GameListener.NONE;
+        private LongSupplier nanoClock = SYSTEM_NANO_CLOCK;
 
         private Builder() {}
 
@@ -238,6 +256,12 @@ public final class ServerConfig {
         /** See {@link ServerConfig#listener()}. */
         public Builder listener(GameListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /** See {@link ServerConfig#nanoClock()}. */
+        public Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
             return this;
         }
 

@@ -39,6 +39,7 @@ class ServerConfigTest {
         assertMessage("maxLineLength", () -> ServerConfig.builder().maxLineLength(10).build());
         assertMessage("shutdownGracePeriod", () -> ServerConfig.builder().shutdownGracePeriod(Duration.ofSeconds(-1)).build());
         assertMessage("backlog", () -> ServerConfig.builder().backlog(0).build());
+        assertMessage("nanoClock", () -> ServerConfig.builder().nanoClock(null).build());
         assertMessage("listener", () -> ServerConfig.builder().listener(null).build());
         assertMessage("bindAddress", () -> ServerConfig.builder().bindAddress(null).build());
     }

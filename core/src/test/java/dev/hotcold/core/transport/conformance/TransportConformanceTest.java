@@ -412,12 +412,24 @@ public abstract class TransportConformanceTest {
         }
     }
 
+    /**
+     * The idle timeout on a fake clock: a connection silent for just under the timeout stays open
+     * while the server looks at the clock many times; one silent for the timeout is closed.
+     */
     @Test
     void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         Assumptions.assumeTrue(enforcesIdleTimeout(), "this transport has no idle timeout");
+        Duration timeout = Duration.ofMillis(40);   // the shortest scan interval, 10 ms, on real time
+        FakeClock clock = new FakeClock();
         RecordingListener listener = new RecordingListener();
-        GameServer server = serve(config(listener).idleTimeout(Duration.ofMillis(200)));
+        GameServer server = serve(config(listener).idleTimeout(timeout).nanoClock(clock));
         RawClient silent = raw(server);
+        listener.awaitOpened(1);
+        clock.advance(timeout.minusNanos(1));
+        clock.awaitReads(clock.reads(), 30, TERMINATION);   // idle scans ran at the new time
+        silent.write("PARAMS 1 1\nNUMBER\n".getBytes(US_ASCII));
+        assertEquals("1", silent.readLine(), "not closed before the timeout");
+        clock.advance(timeout);
         assertNull(silent.readLine(), "the server hangs up on a silent client");
         listener.awaitClosed(1);
         assertEquals(0, server.connectionCount());
@@ -427,12 +439,15 @@ public abstract class TransportConformanceTest {
     void aListenerThatThrowsBreaksNoConnectionThreadOrLoop() throws Exception {
         RecordingListener heard = new RecordingListener();
         boolean idle = enforcesIdleTimeout();
-        GameServer server = serve(config(heard).listener(new ThrowingListener(heard))
-                .idleTimeout(idle ? Duration.ofMillis(200) : Duration.ZERO));
+        FakeClock clock = new FakeClock();
+        GameServer server = serve(config(heard).listener(new ThrowingListener(heard)).nanoClock(clock)
+                .idleTimeout(idle ? Duration.ofMillis(40) : Duration.ZERO));
         int opened = 0;
         if (idle) {
             // Closed by the idle timeout: on an event loop, from its timer.
             RawClient silent = raw(server);
+            heard.awaitOpened(1);
+            clock.advance(Duration.ofMillis(40));
             assertNull(silent.readLine(), "the server hangs up on a silent client");
             heard.awaitClosed(1);
             opened++;
