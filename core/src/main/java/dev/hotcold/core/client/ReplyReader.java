@@ -1,7 +1,6 @@
 package dev.hotcold.core.client;
 
 import dev.hotcold.core.framing.LineFramer;
-import dev.hotcold.core.framing.LineHandler;
 import dev.hotcold.core.protocol.Reply;
 import java.nio.ByteBuffer;
 
@@ -15,7 +14,7 @@ public final class ReplyReader {
     public static final int DEFAULT_MAX_REPLY_LENGTH = 1024;
 
     private final LineFramer framer;
-    private final Capture capture = new Capture();
+    private static final Reply TOO_LONG = new Reply.Unreadable("(a line too long to read)");
 
     public ReplyReader() {
         this(DEFAULT_MAX_REPLY_LENGTH);
@@ -30,27 +29,10 @@ public final class ReplyReader {
      * line ended, in which case all of it was consumed and the partial line is kept.
      */
     public Reply next(ByteBuffer in) {
-        capture.reply = null;
-        if (!framer.next(in, capture)) {
-            return null;
-        }
-        Reply reply = capture.reply;
-        capture.reply = null;
-        return reply;
-    }
-
-    private static final class Capture implements LineHandler {
-        private static final Reply TOO_LONG = new Reply.Unreadable("(a line too long to read)");
-        Reply reply;
-
-        @Override
-        public void onLine(ByteBuffer bytes, int from, int to) {
-            reply = Reply.parse(bytes.duplicate().limit(to).position(from));
-        }
-
-        @Override
-        public void onLineTooLong() {
-            reply = TOO_LONG;
-        }
+        return switch (framer.next(in)) {
+            case LINE -> Reply.parse(framer.lineBuffer().duplicate().limit(framer.lineEnd()).position(framer.lineStart()));
+            case LINE_TOO_LONG -> TOO_LONG;
+            case NEED_MORE_BYTES -> null;
+        };
     }
 }

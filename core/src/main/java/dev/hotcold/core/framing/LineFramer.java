@@ -3,22 +3,27 @@ package dev.hotcold.core.framing;
 import java.nio.ByteBuffer;
 
 /**
- * Splits a byte stream into lines: bytes in, lines out.
+ * Splits a byte stream into lines, pull-style (as Netty's {@code LineBasedFrameDecoder.decode}):
+ * each {@link #next} call returns the next line, an over-long line, or "need more bytes".
  *
  * <p>A line ends at {@code \n}; a {@code \r} just before it is part of the terminator, so both LF
  * and CRLF work. A line whose content (terminator excluded) is longer than {@code maxLineLength}
- * bytes is reported once through {@link LineHandler#onLineTooLong()} as soon as that is certain,
- * and its bytes are dropped up to the next {@code \n}. What the handler sees does not depend on
- * how the input is split into chunks.
+ * bytes is reported once as {@link Frame#LINE_TOO_LONG} as soon as that is certain, and its bytes
+ * are dropped up to the next {@code \n}. What comes out does not depend on how the input is split
+ * into chunks.
  *
- * <p>Whole lines are handed over in place, without copying; only a line split across chunks is
- * gathered in a buffer, which grows on demand to at most {@code maxLineLength + 1} bytes. A
- * framer belongs to one connection and is not thread-safe.
+ * <p>Whole lines are handed over in place, without copying: after {@link Frame#LINE} the line is
+ * {@link #lineBuffer()}{@code [}{@link #lineStart()}{@code , }{@link #lineEnd()}{@code )}, valid
+ * until the next call. Only a line split across chunks is gathered in a buffer, which grows on
+ * demand to at most {@code maxLineLength + 1} bytes. A framer belongs to one connection and is not
+ * thread-safe.
  *
  * <pre>{@code
  * LineFramer framer = new LineFramer(1024);
- * while (framer.next(input, handler)) {
- *     // one line, or one over-long line, was handed to the handler
+ * for (Frame frame; (frame = framer.next(input)) != Frame.NEED_MORE_BYTES; ) {
+ *     if (frame == Frame.LINE) {
+ *         handle(framer.lineBuffer(), framer.lineStart(), framer.lineEnd());
+ *     }
  * }
  * // input is now empty; a partial line, if any, is kept for the next chunk
  * }</pre>
@@ -39,6 +44,19 @@ public final class LineFramer {
     private ByteBuffer partialView;
     private int partialLength;
     private boolean discarding;
+    private ByteBuffer lineBuffer;
+    private int lineStart;
+    private int lineEnd;
+
+    /** What {@link #next} found. */
+    public enum Frame {
+        /** A complete line: see {@link #lineBuffer()}, {@link #lineStart()}, {@link #lineEnd()}. */
+        LINE,
+        /** A line passed the maximum length; it is dropped up to and including its {@code \n}. */
+        LINE_TOO_LONG,
+        /** The input ran out before a line ended: all of it was consumed, a partial line is kept. */
+        NEED_MORE_BYTES
+    }
 
     /**
      * @param maxLineLength the most content bytes a line may have, terminator excluded
@@ -62,21 +80,33 @@ public final class LineFramer {
         return partialLength;
     }
 
+    /** After {@link Frame#LINE}: the buffer holding the line (the input, or the framer's own). */
+    public ByteBuffer lineBuffer() {
+        return lineBuffer;
+    }
+
+    /** After {@link Frame#LINE}: where the line starts in {@link #lineBuffer()}. */
+    public int lineStart() {
+        return lineStart;
+    }
+
+    /** After {@link Frame#LINE}: where the line ends in {@link #lineBuffer()}, terminator excluded. */
+    public int lineEnd() {
+        return lineEnd;
+    }
+
     /**
-     * Consumes {@code in} up to the end of the next line and hands that line, or the news that it
-     * was too long, to {@code handler}.
-     *
-     * @return true if the handler was called once; false if {@code in} ran out first, in which
-     *     case all of it was consumed and an unfinished line is kept
+     * Consumes {@code in} up to the end of the next line and says what it found. Read absolute
+     * positions of a {@link Frame#LINE} before the next call, and do not keep the buffer.
      */
-    public boolean next(ByteBuffer in, LineHandler handler) {
+    public Frame next(ByteBuffer in) {
         int position = in.position();
         int limit = in.limit();
         if (discarding) {
             int lf = indexOfLf(in, position, limit);
             if (lf < 0) {
                 in.position(limit);
-                return false;
+                return Frame.NEED_MORE_BYTES;
             }
             discarding = false;
             position = lf + 1;
@@ -89,38 +119,41 @@ public final class LineFramer {
         int lf = indexOfLf(in, position, scanEnd);
         if (lf >= 0) {
             in.position(lf + 1);
-            return deliver(in, position, lf, handler);
+            return deliver(in, position, lf);
         }
         if (scanEnd - position == budget) {
             in.position(scanEnd);
             partialLength = 0;
             discarding = true;
-            handler.onLineTooLong();
-            return true;
+            return Frame.LINE_TOO_LONG;
         }
         append(in, position, limit);
         in.position(limit);
-        return false;
+        return Frame.NEED_MORE_BYTES;
     }
 
-    /** Hands over the line made of the partial bytes and {@code in[from, lf)}. */
-    private boolean deliver(ByteBuffer in, int from, int lf, LineHandler handler) {
+    /** Points at the line made of the partial bytes and {@code in[from, lf)}. */
+    private Frame deliver(ByteBuffer in, int from, int lf) {
         int length = partialLength + (lf - from);
         boolean crlf = length > 0 && lastByteBefore(in, from, lf) == CR;
         int contentLength = crlf ? length - 1 : length;
         if (contentLength > maxLineLength) {
             partialLength = 0;
-            handler.onLineTooLong();
-            return true;
+            return Frame.LINE_TOO_LONG;
         }
         if (partialLength == 0) {
-            handler.onLine(in, from, from + contentLength);
-            return true;
+            return line(in, from, from + contentLength);
         }
         append(in, from, lf);
         partialLength = 0;
-        handler.onLine(partialView, 0, contentLength);
-        return true;
+        return line(partialView, 0, contentLength);
+    }
+
+    private Frame line(ByteBuffer buffer, int start, int end) {
+        lineBuffer = buffer;
+        lineStart = start;
+        lineEnd = end;
+        return Frame.LINE;
     }
 
     private byte lastByteBefore(ByteBuffer in, int from, int lf) {

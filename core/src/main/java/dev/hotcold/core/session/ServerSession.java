@@ -3,7 +3,6 @@ package dev.hotcold.core.session;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
 import dev.hotcold.core.framing.LineFramer;
-import dev.hotcold.core.framing.LineHandler;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.CommandParser;
 import dev.hotcold.core.protocol.Decision;
@@ -56,10 +55,6 @@ public final class ServerSession {
     private final boolean provenStrategy;
     /** The current game's guesses, for a strategy the session cannot vouch for; made on first use. */
     private GuessLog guesses;
-    private final Lines lines = new Lines();
-
-    /** The reply buffer of the current {@link #receive} call. */
-    private ByteBuffer out;
 
     /** The current game's guesser, or null between games. */
     private Guesser guesser;
@@ -119,17 +114,16 @@ public final class ServerSession {
      * @return true if all of {@code in} was consumed
      */
     public boolean receive(ByteBuffer in, ByteBuffer out) {
-        this.out = out;
-        try {
-            while (!isFinished() && out.remaining() >= Wire.MAX_REPLY_BYTES) {
-                if (!framer.next(in, lines)) {
+        while (!isFinished() && out.remaining() >= Wire.MAX_REPLY_BYTES) {
+            switch (framer.next(in)) {
+                case LINE -> dispatch(CommandParser.parse(framer.lineBuffer(), framer.lineStart(), framer.lineEnd()), out);
+                case LINE_TOO_LONG -> error(ErrorReason.LINE_TOO_LONG, out);
+                case NEED_MORE_BYTES -> {
                     return true;
                 }
             }
-            return !in.hasRemaining();
-        } finally {
-            this.out = null;
         }
+        return !in.hasRemaining();
     }
 
     /**
@@ -140,12 +134,7 @@ public final class ServerSession {
         if (out.remaining() < Wire.MAX_REPLY_BYTES) {
             throw new IllegalArgumentException("out needs " + Wire.MAX_REPLY_BYTES + " bytes of room");
         }
-        this.out = out;
-        try {
-            dispatch(line);
-        } finally {
-            this.out = null;
-        }
+        dispatch(line, out);
     }
 
     /** Whether a game is in play: {@code PARAMS} was accepted and no {@code CLEAR} has followed. */
@@ -175,22 +164,22 @@ public final class ServerSession {
         return framer.bufferedBytes();
     }
 
-    private void dispatch(ParsedLine line) {
+    private void dispatch(ParsedLine line, ByteBuffer out) {
         switch (line) {
-            case Command.Params(long lower, long upper) -> startGame(lower, upper);
-            case Command.NumberRequest ignored -> sendGuess();
-            case Command.Report(Decision decision) -> receiveReport(decision);
+            case Command.Params(long lower, long upper) -> startGame(lower, upper, out);
+            case Command.NumberRequest ignored -> sendGuess(out);
+            case Command.Report(Decision decision) -> receiveReport(decision, out);
             case Command.Clear ignored -> clearGame();
-            case InvalidLine(ErrorReason reason) -> error(reason);
+            case InvalidLine(ErrorReason reason) -> error(reason, out);
         }
     }
 
-    private void startGame(long lower, long upper) {
+    private void startGame(long lower, long upper, ByteBuffer out) {
         Guesser next;
         try {
             next = strategy.newGame(lower, upper);
         } catch (RuntimeException strategyFailure) {
-            error(ErrorReason.INTERNAL_ERROR, strategyFailure);
+            error(ErrorReason.INTERNAL_ERROR, strategyFailure, out);
             return;
         }
         this.guesser = next;
@@ -205,33 +194,33 @@ public final class ServerSession {
         listener.onGameStarted(connection, lower, upper);
     }
 
-    private void sendGuess() {
+    private void sendGuess(ByteBuffer out) {
         if (guesser == null) {
-            error(ErrorReason.NO_GAME);
+            error(ErrorReason.NO_GAME, out);
             return;
         }
         if (guesserFailure != null) {
-            error(ErrorReason.INTERNAL_ERROR, guesserFailure);
+            error(ErrorReason.INTERNAL_ERROR, guesserFailure, out);
             return;
         }
         if (!solved) {
             long guess;
             try {
                 if (!guesser.hasNext()) {
-                    error(ErrorReason.RANGE_EXHAUSTED);
+                    error(ErrorReason.RANGE_EXHAUSTED, out);
                     return;
                 }
                 guess = guesser.next();
             } catch (RuntimeException strategyFailure) {
-                error(ErrorReason.INTERNAL_ERROR, strategyFailure);
+                error(ErrorReason.INTERNAL_ERROR, strategyFailure, out);
                 return;
             }
             if (guess < lower || guess > upper) {
                 error(ErrorReason.INTERNAL_ERROR, new IllegalStateException(
-                        "the strategy guessed " + guess + ", outside [" + lower + ", " + upper + "]"));
+                        "the strategy guessed " + guess + ", outside [" + lower + ", " + upper + "]"), out);
                 return;
             }
-            if (!provenStrategy && !firstTime(guess)) {
+            if (!provenStrategy && !firstTime(guess, out)) {
                 return;
             }
             lastGuess = guess;
@@ -244,7 +233,7 @@ public final class ServerSession {
      * Records a custom strategy's guess; answers an error instead if it was guessed before in
      * this game, or if the game has had more guesses than the session keeps.
      */
-    private boolean firstTime(long guess) {
+    private boolean firstTime(long guess, ByteBuffer out) {
         if (guesses == null) {
             guesses = new GuessLog();
         }
@@ -253,20 +242,20 @@ public final class ServerSession {
                 return true;
             }
             case REPEATED -> error(ErrorReason.INTERNAL_ERROR,
-                    new IllegalStateException("the strategy guessed " + guess + " a second time in one game"));
+                    new IllegalStateException("the strategy guessed " + guess + " a second time in one game"), out);
             case FULL -> error(ErrorReason.INTERNAL_ERROR, new IllegalStateException("a custom strategy's game"
-                    + " passed " + GuessLog.MAX_GUESSES + " guesses, the most the server checks for repeats"));
+                    + " passed " + GuessLog.MAX_GUESSES + " guesses, the most the server checks for repeats"), out);
         }
         return false;
     }
 
-    private void receiveReport(Decision decision) {
+    private void receiveReport(Decision decision, ByteBuffer out) {
         if (guesser == null) {
-            error(ErrorReason.NO_GAME);
+            error(ErrorReason.NO_GAME, out);
             return;
         }
         if (!guessOutstanding) {
-            error(ErrorReason.NO_GUESS);
+            error(ErrorReason.NO_GUESS, out);
             return;
         }
         guessOutstanding = false;
@@ -292,27 +281,14 @@ public final class ServerSession {
         listener.onGameCleared(connection);
     }
 
-    private void error(ErrorReason reason) {
+    private void error(ErrorReason reason, ByteBuffer out) {
         Wire.writeError(out, reason);
         listener.onError(connection, reason, Optional.empty());
     }
 
     /** The server's own code failed: the client is told {@code internal error}, the listener why. */
-    private void error(ErrorReason reason, RuntimeException cause) {
+    private void error(ErrorReason reason, RuntimeException cause, ByteBuffer out) {
         Wire.writeError(out, reason);
         listener.onError(connection, reason, Optional.of(cause));
-    }
-
-    /** Framer callbacks, kept off the public API. */
-    private final class Lines implements LineHandler {
-        @Override
-        public void onLine(ByteBuffer bytes, int from, int to) {
-            dispatch(CommandParser.parse(bytes, from, to));
-        }
-
-        @Override
-        public void onLineTooLong() {
-            error(ErrorReason.LINE_TOO_LONG);
-        }
     }
 }

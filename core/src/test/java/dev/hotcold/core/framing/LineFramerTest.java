@@ -21,25 +21,19 @@ class LineFramerTest {
     /** Frames {@code chunks} one after another and returns every event. */
     static List<String> frame(LineFramer framer, List<byte[]> chunks) {
         List<String> events = new ArrayList<>();
-        LineHandler handler = new LineHandler() {
-            @Override
-            public void onLine(ByteBuffer bytes, int from, int to) {
-                byte[] line = new byte[to - from];
-                bytes.get(from, line);
-                events.add(new String(line, StandardCharsets.ISO_8859_1));
-            }
-
-            @Override
-            public void onLineTooLong() {
-                events.add(TOO_LONG);
-            }
-        };
         for (byte[] chunk : chunks) {
             ByteBuffer in = ByteBuffer.wrap(chunk);
-            while (framer.next(in, handler)) {
+            for (LineFramer.Frame frame; (frame = framer.next(in)) != LineFramer.Frame.NEED_MORE_BYTES; ) {
+                if (frame == LineFramer.Frame.LINE) {
+                    byte[] line = new byte[framer.lineEnd() - framer.lineStart()];
+                    framer.lineBuffer().get(framer.lineStart(), line);
+                    events.add(new String(line, StandardCharsets.ISO_8859_1));
+                } else {
+                    events.add(TOO_LONG);
+                }
                 assertTrue(framer.bufferedBytes() <= framer.maxLineLength() + 1);
             }
-            assertFalse(in.hasRemaining(), "a false return means the chunk was consumed");
+            assertFalse(in.hasRemaining(), "NEED_MORE_BYTES means the chunk was consumed");
             assertTrue(framer.bufferedBytes() <= framer.maxLineLength() + 1);
         }
         return events;
