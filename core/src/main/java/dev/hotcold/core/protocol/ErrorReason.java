@@ -1,5 +1,7 @@
 package dev.hotcold.core.protocol;
 
+import dev.hotcold.core.spi.Ascii;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -44,11 +46,9 @@ public enum ErrorReason {
     private static final ErrorReason[] VALUES = values();
 
     private final String text;
-    private final byte[] line;
 
     ErrorReason(String text) {
         this.text = text;
-        this.line = Ascii.bytes("ERROR " + text + "\n");
     }
 
     /** The reason as it appears after {@code ERROR }. */
@@ -58,7 +58,7 @@ public enum ErrorReason {
 
     /** The whole reply, {@code ERROR <reason>} and its line feed, as ASCII bytes (a fresh copy). */
     public byte[] replyBytes() {
-        return line.clone();
+        return ("ERROR " + text + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The reason whose text is {@code text}, if it is one of hotcold's. */
@@ -71,8 +71,4 @@ public enum ErrorReason {
         return Optional.empty();
     }
 
-    /** Shared reply line; package-private because callers must not modify it. */
-    byte[] line() {
-        return line;
-    }
 }

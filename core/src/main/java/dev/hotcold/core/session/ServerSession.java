@@ -2,14 +2,14 @@ package dev.hotcold.core.session;
 
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
-import dev.hotcold.core.framing.LineFramer;
+import dev.hotcold.core.spi.LineFramer;
 import dev.hotcold.core.protocol.Command;
-import dev.hotcold.core.protocol.CommandParser;
+import dev.hotcold.core.spi.CommandParser;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.protocol.InvalidLine;
 import dev.hotcold.core.protocol.ParsedLine;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.spi.IsolatedListener;
 import java.nio.ByteBuffer;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.hotcold.core.transport;
 
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.framing.LineFramer;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.LineFramer;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.session.GameListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

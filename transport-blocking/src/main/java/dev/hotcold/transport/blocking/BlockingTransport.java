@@ -2,7 +2,7 @@ package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.client.StreamGameConnection;
+import dev.hotcold.core.spi.StreamGameConnection;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;

@@ -1,6 +1,6 @@
 package dev.hotcold.transport.blocking;
 
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.spi.Channel;
 import dev.hotcold.core.spi.ServerConnection;
 import dev.hotcold.core.spi.ServerLifecycle;

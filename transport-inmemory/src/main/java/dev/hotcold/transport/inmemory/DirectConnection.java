@@ -1,11 +1,11 @@
 package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.client.ReplyReader;
+import dev.hotcold.core.spi.ReplyReader;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.session.ConnectionInfo;
 import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;

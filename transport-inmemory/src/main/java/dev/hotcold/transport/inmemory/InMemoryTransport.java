@@ -2,8 +2,8 @@ package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.client.StreamGameConnection;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.StreamGameConnection;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;

@@ -1,5 +1,10 @@
-package dev.hotcold.core.protocol;
+package dev.hotcold.core.spi;
 
+import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.Decision;
+import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.protocol.InvalidLine;
+import dev.hotcold.core.protocol.ParsedLine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -83,7 +88,7 @@ public final class CommandParser {
         if (Ascii.indexOfSpace(bytes, wordStart, to) != to) {
             return REPORT_USAGE;
         }
-        Decision decision = Decision.fromWire(bytes, wordStart, to);
+        Decision decision = Wire.decisionAt(bytes, wordStart, to);
         return decision == null ? UNKNOWN_DECISION : Command.Report.of(decision);
     }
 

@@ -1,4 +1,4 @@
-package dev.hotcold.core.framing;
+package dev.hotcold.core.spi;
 
 import java.nio.ByteBuffer;
 

@@ -1,24 +1,24 @@
-package dev.hotcold.core.protocol;
+package dev.hotcold.core.spi;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Byte-level helpers for the protocol's ASCII text; no allocation on the parse and write paths. */
-final class Ascii {
-    static final byte SPACE = ' ';
-    static final byte NEWLINE = '\n';
+public final class Ascii {
+    public static final byte SPACE = ' ';
+    public static final byte NEWLINE = '\n';
 
     /** Characters in the longest decimal {@code long}: {@code -9223372036854775808}. */
-    static final int MAX_LONG_CHARS = 20;
+    public static final int MAX_LONG_CHARS = 20;
 
     private Ascii() {}
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Whether {@code bytes[from, to)} holds exactly {@code expected}. */
-    static boolean equalsAt(ByteBuffer bytes, int from, int to, byte[] expected) {
+    public static boolean equalsAt(ByteBuffer bytes, int from, int to, byte[] expected) {
         if (to - from != expected.length) {
             return false;
         }
@@ -31,7 +31,7 @@ final class Ascii {
     }
 
     /** Index of the first space in {@code bytes[from, to)}, or {@code to} if there is none. */
-    static int indexOfSpace(ByteBuffer bytes, int from, int to) {
+    public static int indexOfSpace(ByteBuffer bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes.get(i) == SPACE) {
                 return i;
@@ -44,7 +44,7 @@ final class Ascii {
      * Whether {@code bytes[from, to)} is a signed decimal {@code long}: an optional {@code +} or
      * {@code -}, then one or more ASCII digits and nothing else, with a value that fits in 64 bits.
      */
-    static boolean isDecimalLong(ByteBuffer bytes, int from, int to) {
+    public static boolean isDecimalLong(ByteBuffer bytes, int from, int to) {
         int i = from;
         boolean negative = false;
         if (i < to && (bytes.get(i) == '-' || bytes.get(i) == '+')) {
@@ -73,7 +73,7 @@ final class Ascii {
     }
 
     /** The value of {@code bytes[from, to)}, which {@link #isDecimalLong} must have accepted. */
-    static long parseDecimalLong(ByteBuffer bytes, int from, int to) {
+    public static long parseDecimalLong(ByteBuffer bytes, int from, int to) {
         int i = from;
         boolean negative = bytes.get(i) == '-';
         if (negative || bytes.get(i) == '+') {
@@ -87,7 +87,7 @@ final class Ascii {
     }
 
     /** Writes {@code value} in decimal at {@code out}'s position; needs {@link #MAX_LONG_CHARS} room. */
-    static void writeLong(ByteBuffer out, long value) {
+    public static void writeLong(ByteBuffer out, long value) {
         if (value == Long.MIN_VALUE) {
             out.put(MIN_VALUE_BYTES);
             return;

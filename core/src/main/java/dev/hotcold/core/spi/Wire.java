@@ -1,5 +1,8 @@
-package dev.hotcold.core.protocol;
+package dev.hotcold.core.spi;
 
+import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.Decision;
+import dev.hotcold.core.protocol.ErrorReason;
 import java.nio.ByteBuffer;
 
 /**
@@ -14,12 +17,27 @@ public final class Wire {
     public static final int MAX_COMMAND_BYTES =
             "PARAMS ".length() + Ascii.MAX_LONG_CHARS + 1 + Ascii.MAX_LONG_CHARS + 1;
 
+    /** {@code ERROR <text>\n} by reason ordinal, {@code REPORT <word>\n} and the bare word by decision ordinal. */
+    private static final byte[][] ERROR_LINES;
+    private static final byte[][] REPORT_LINES;
+    private static final byte[][] DECISION_WORDS;
+    private static final Decision[] DECISIONS = Decision.values();
+
     static {
+        ErrorReason[] reasons = ErrorReason.values();
+        ERROR_LINES = new byte[reasons.length][];
         int longest = Ascii.MAX_LONG_CHARS + 1;
-        for (ErrorReason reason : ErrorReason.values()) {
-            longest = Math.max(longest, reason.line().length);
+        for (ErrorReason reason : reasons) {
+            ERROR_LINES[reason.ordinal()] = Ascii.bytes("ERROR " + reason.text() + "\n");
+            longest = Math.max(longest, ERROR_LINES[reason.ordinal()].length);
         }
         MAX_REPLY_BYTES = longest;
+        REPORT_LINES = new byte[DECISIONS.length][];
+        DECISION_WORDS = new byte[DECISIONS.length][];
+        for (Decision decision : DECISIONS) {
+            REPORT_LINES[decision.ordinal()] = Ascii.bytes("REPORT " + decision.wireName() + "\n");
+            DECISION_WORDS[decision.ordinal()] = Ascii.bytes(decision.wireName());
+        }
     }
 
     private static final byte[] NUMBER_LINE = Ascii.bytes("NUMBER\n");
@@ -36,7 +54,7 @@ public final class Wire {
 
     /** Writes {@code ERROR <reason>} and a line feed. */
     public static void writeError(ByteBuffer out, ErrorReason reason) {
-        out.put(reason.line());
+        out.put(ERROR_LINES[reason.ordinal()]);
     }
 
     /** Writes a command and a line feed. */
@@ -50,8 +68,21 @@ public final class Wire {
                 out.put(Ascii.NEWLINE);
             }
             case Command.NumberRequest ignored -> out.put(NUMBER_LINE);
-            case Command.Report(Decision decision) -> out.put(decision.reportLine());
+            case Command.Report(Decision decision) -> out.put(REPORT_LINES[decision.ordinal()]);
             case Command.Clear ignored -> out.put(CLEAR_LINE);
         }
+    }
+
+    /**
+     * The decision whose wire name is the ASCII text in {@code bytes[from, to)}, compared
+     * case-sensitively, or null: for the parser's hot path, which allocates nothing.
+     */
+    static Decision decisionAt(ByteBuffer bytes, int from, int to) {
+        for (Decision decision : DECISIONS) {
+            if (Ascii.equalsAt(bytes, from, to, DECISION_WORDS[decision.ordinal()])) {
+                return decision;
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,5 @@
-package dev.hotcold.core.client;
+package dev.hotcold.core.spi;
 
-import dev.hotcold.core.framing.LineFramer;
 import dev.hotcold.core.protocol.Reply;
 import java.nio.ByteBuffer;
 

@@ -1,5 +1,7 @@
-package dev.hotcold.core.protocol;
+package dev.hotcold.core.spi;
 
+import dev.hotcold.core.protocol.*;
+import dev.hotcold.core.client.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,8 +1,8 @@
-package dev.hotcold.core.client;
+package dev.hotcold.core.spi;
 
+import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.protocol.Wire;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
