@@ -42,6 +42,7 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
      * leaves with the first {@code NUMBER}.
      *
      * @throws IllegalArgumentException if the range is empty or does not hold the secret
+     * @throws IOException at once, on every transport, if the connection is closed
      */
     public static Game start(GameConnection connection, long lower, long upper, long secret)
             throws IOException {
@@ -75,15 +76,23 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
         return game.isOver();
     }
 
-    /** Sends {@code CLEAR} (and any queued {@code REPORT}) and flushes. Idempotent. */
+    /**
+     * Sends {@code CLEAR} (and any queued {@code REPORT}) and flushes. Idempotent. On a connection
+     * that has already failed (the server shut down, say) there is no game left to clear, and
+     * close returns quietly on every transport.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        connection.send(Command.Clear.INSTANCE);
-        connection.flush();
+        try {
+            connection.send(Command.Clear.INSTANCE);
+            connection.flush();
+        } catch (IOException gone) {
+            // The server is gone or the connection broke: nothing is left to clear.
+        }
     }
 
     private final class Rounds implements Iterator<Outcome> {

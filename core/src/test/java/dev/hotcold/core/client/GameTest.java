@@ -1,6 +1,7 @@
 package dev.hotcold.core.client;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.core.client.GameChecks.assertValidGame;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

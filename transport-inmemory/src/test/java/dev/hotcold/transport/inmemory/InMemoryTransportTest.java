@@ -1,6 +1,6 @@
 package dev.hotcold.transport.inmemory;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,7 @@ import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
-import dev.hotcold.core.transport.conformance.RecordingListener;
+import dev.hotcold.testkit.RecordingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

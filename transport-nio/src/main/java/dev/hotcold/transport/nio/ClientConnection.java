@@ -41,6 +41,8 @@ final class ClientConnection implements AsyncGameConnection {
     private ByteBuffer leftover;
     private boolean flushScheduled;
     private IOException failure;
+    /** Set by {@link #close()} on the caller's thread, so that later sends fail at once. */
+    private volatile boolean closedByClient;
     SelectionKey key;
 
     ClientConnection(ClientLoop loop, SocketChannel channel, CompletableFuture<AsyncGameConnection> connected) {
@@ -59,6 +61,10 @@ final class ClientConnection implements AsyncGameConnection {
 
     @Override
     public CompletionStage<Void> send(Command command) {
+        if (closedByClient) {
+            // Fails at once, as on every transport, rather than when the loop gets to it.
+            return CompletableFuture.failedFuture(new IOException("connection is closed"));
+        }
         CompletableFuture<Void> sent = new CompletableFuture<>();
         loop.execute(() -> {
             if (failure != null) {
@@ -193,6 +199,7 @@ final class ClientConnection implements AsyncGameConnection {
 
     @Override
     public void close() {
+        closedByClient = true;
         loop.execute(() -> {
             try {
                 flush();   // what was sent before close still goes out

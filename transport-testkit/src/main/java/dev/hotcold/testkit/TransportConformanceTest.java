@@ -1,10 +1,12 @@
-package dev.hotcold.core.transport.conformance;
+package dev.hotcold.testkit;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.SEED_GAMES;
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.testkit.GameChecks.SEED_GAMES;
+import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -182,11 +184,14 @@ public abstract class TransportConformanceTest {
                     }));
         }
         List<List<Outcome>> games = all.get(30, TimeUnit.SECONDS);
+        List<String> clientSide = new ArrayList<>();
         for (int i = 0; i < SEED_GAMES.size(); i++) {
             long[] g = SEED_GAMES.get(i);
             assertValidGame(games.get(i), g[0], g[1], g[2]);
+            games.get(i).forEach(outcome -> clientSide.add(outcome.toString()));
         }
         listener.awaitCleared(SEED_GAMES.size());
+        assertEquals(clientSide, listener.reports(), "the server heard every report, in order");
     }
 
     @Test
@@ -429,6 +434,8 @@ public abstract class TransportConformanceTest {
         clock.awaitReads(clock.reads(), 30, TERMINATION);   // idle scans ran at the new time
         silent.write("PARAMS 1 1\nNUMBER\n".getBytes(US_ASCII));
         assertEquals("1", silent.readLine(), "not closed before the timeout");
+        // Let the server note the reply as sent at the current time before time moves on.
+        clock.awaitReads(clock.reads(), 30, TERMINATION);
         clock.advance(timeout);
         assertNull(silent.readLine(), "the server hangs up on a silent client");
         listener.awaitClosed(1);
@@ -469,6 +476,61 @@ public abstract class TransportConformanceTest {
         assertTrue(heard.reports().size() >= 8, "the reports reached the listener");
         assertEquals(0, server.connectionCount(), "every close was counted despite the listener");
         assertEquals(0, heard.openConnections());
+    }
+
+    @Test
+    void aClientThatNeverReadsDoesNotStopOthers() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        GameServer server = serve(config(listener));
+        RawClient flooder = raw(server);
+        CountDownLatch flooding = new CountDownLatch(1);
+        Thread writer = Thread.ofVirtual().start(() -> {
+            byte[] numbers = "NUMBER\n".repeat(1024).getBytes(US_ASCII);
+            try {
+                flooder.write("PARAMS 1 1000000000\n".getBytes(US_ASCII));
+                for (int i = 0; i < 4096; i++) {   // 28 MiB of requests, 50 MiB of replies unread
+                    flooder.write(numbers);
+                    flooding.countDown();
+                }
+            } catch (IOException closedByTheTest) {
+                // The test hangs up on it at the end.
+            }
+            flooding.countDown();
+        });
+        assertTrue(flooding.await(30, TimeUnit.SECONDS));
+        for (int i = 0; i < 8; i++) {
+            try (GameConnection other = transport.connect(server.address());
+                 Game game = Game.start(other, 1, 50, 1 + i)) {
+                assertValidGame(game.play(), 1, 50, 1 + i);
+            }
+        }
+        flooder.abort();
+        writer.join(TERMINATION);
+        assertTrue(!writer.isAlive(), "the flooder's writes end once it is gone");
+        listener.awaitClosed(9);
+        assertEquals(0, server.connectionCount());
+    }
+
+    @Test
+    void servingOnAnAddressInUseFailsClearly() throws Exception {
+        GameServer first = serve(config(new RecordingListener()));
+        IOException failure = assertThrows(IOException.class,
+                () -> serve(config(new RecordingListener()).bindAddress(first.address())));
+        assertNotNull(failure.getMessage());
+        assertTrue(failure.getMessage().contains("cannot listen on") || failure.getMessage().contains("already running"),
+                failure.getMessage());
+        GameConnection connection = connect(first);
+        try (Game game = Game.start(connection, 1, 5, 3)) {
+            assertValidGame(game.play(), 1, 5, 3);   // the first server is untouched
+        }
+    }
+
+    @Test
+    void startingAGameOnAClosedConnectionThrowsAnIOExceptionAtOnce() throws Exception {
+        GameServer server = serve(config(new RecordingListener()));
+        GameConnection connection = connect(server);
+        connection.close();
+        assertThrows(IOException.class, () -> Game.start(connection, 1, 5, 3));
     }
 
     @Test
@@ -611,7 +673,9 @@ public abstract class TransportConformanceTest {
                 rounds.next();
             }
         });
-        assertNotNull(cut.getCause());
+        assertInstanceOf(IOException.class, cut.getCause(), "the connection's failure is the cause");
+        assertFalse(game.isOver(), "the game was cut off, not played to the end");
+        game.close();   // pinned: quiet on every transport, though the server is gone
         assertEquals(0, server.connectionCount());
         assertNoLeaks();
     }

@@ -1,4 +1,4 @@
-package dev.hotcold.core.transport.conformance;
+package dev.hotcold.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.hotcold.core.transport.conformance;
+package dev.hotcold.testkit;
 
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;

@@ -1,4 +1,4 @@
-package dev.hotcold.core.transport.conformance;
+package dev.hotcold.testkit;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
