@@ -18,4 +18,6 @@ module dev.hotcold.core {
             dev.hotcold.transport.nio,
             dev.hotcold.transport.inmemory,
             dev.hotcold.testkit;
+
+    uses dev.hotcold.core.transport.Transport;
 }

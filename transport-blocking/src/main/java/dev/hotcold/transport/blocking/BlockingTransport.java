@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +53,24 @@ public final class BlockingTransport implements Transport {
 
     public ThreadKind threads() {
         return threads;
+    }
+
+    /** One option: {@code threads}, {@code virtual} or {@code platform}. */
+    @Override
+    public Transport withOptions(Map<String, String> options) {
+        ThreadKind kind = threads;
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            if (!option.getKey().equals("threads")) {
+                throw new IllegalArgumentException("unknown option '" + option.getKey() + "' of transport blocking; it has: threads");
+            }
+            kind = switch (option.getValue()) {
+                case "virtual" -> ThreadKind.VIRTUAL;
+                case "platform" -> ThreadKind.PLATFORM;
+                default -> throw new IllegalArgumentException(
+                        "threads must be virtual or platform, was '" + option.getValue() + "'");
+            };
+        }
+        return new BlockingTransport(kind);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -67,6 +68,27 @@ public final class NioTransport implements Transport {
     @Override
     public GameServer serve(ServerConfig config) throws IOException {
         return NioServer.start(config, serverLoops, waterMarks);
+    }
+
+    /** Options {@code serverLoops} and {@code clientLoops}, each a positive count. */
+    @Override
+    public Transport withOptions(Map<String, String> options) {
+        Builder builder = builder().serverLoops(serverLoops).clientLoops(clientLoops).writeBufferWaterMarks(waterMarks);
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            int count;
+            try {
+                count = Integer.parseInt(option.getValue());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option.getKey() + " must be a number, was '" + option.getValue() + "'");
+            }
+            switch (option.getKey()) {
+                case "serverLoops" -> builder.serverLoops(count);
+                case "clientLoops" -> builder.clientLoops(count);
+                default -> throw new IllegalArgumentException(
+                        "unknown option '" + option.getKey() + "' of transport nio; it has: serverLoops, clientLoops");
+            }
+        }
+        return builder.build();
     }
 
     @Override
