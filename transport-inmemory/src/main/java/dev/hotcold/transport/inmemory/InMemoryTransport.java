@@ -67,7 +67,7 @@ public final class InMemoryTransport implements Transport {
     @Override
     public GameConnection connect(SocketAddress address) throws IOException {
         Link link = InMemoryServer.lookup(address).accept();
-        return new StreamGameConnection(link.inputStream(), link.outputStream(), link::closeClient);
+        return new StreamGameConnection(LinkStreams.input(link), LinkStreams.output(link), link::closeClient);
     }
 
     @Override

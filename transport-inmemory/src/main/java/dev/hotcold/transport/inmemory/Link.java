@@ -4,20 +4,27 @@ import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.spi.Channel;
 import dev.hotcold.core.spi.ServerConnection;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One in-memory connection: two bounded pipes and the server's session between them, with no
- * thread of its own. Whoever makes progress possible runs the session: a client that writes
+ * thread of its own. The pieces each do one thing: {@link BytePipe} holds bytes,
+ * {@link PendingSends} queues asynchronous sends, {@link AfterUnlock} runs callbacks once the
+ * lock is released, {@link LinkStreams} adapts the client's ends to streams; this class pumps
+ * the session and orders the closes.
+ *
+ * <p>Close order, stated once (as Okio's {@code Pipe} states its own): when the server side
+ * closes (the session finished, core asked, or the client hung up), requests not yet handed to
+ * the session are dropped, pending asynchronous sends complete as bytes sent to a closed socket
+ * do, replies already made stay readable until read, and then reads return end of stream; core
+ * hears of the close once, after the lock is released. When the client closes, requests it wrote
+ * are still handed to the session (so a last {@code CLEAR} counts) with their replies dropped,
+ * its pending sends fail, and then the server side closes as above.
+ * Whoever makes progress possible runs the session: a client that writes
  * requests, or one that reads replies and so makes room for more. When the reply pipe is full the
  * session stops taking requests, the request pipe fills, and then a blocking writer waits and an
  * asynchronous send completes later, as with TCP.
@@ -33,7 +40,7 @@ final class Link implements Channel {
     private final SocketAddress clientAddress = InMemoryAddress.unique("client-");
     /** Core's side of the connection; set once admitted, before the client sees the link. */
     private ServerConnection session;
-    private final ArrayDeque<PendingSend> pendingSends = new ArrayDeque<>();
+    private final PendingSends pendingSends = new PendingSends();
     private Runnable readable = () -> {};
     private boolean serverClosed;
     private boolean clientClosed;
@@ -67,7 +74,7 @@ final class Link implements Channel {
      * the link the bytes are dropped, as bytes sent to a closed socket are.
      */
     void write(ByteBuffer src) throws IOException {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
             ensureClientOpen();
@@ -97,13 +104,13 @@ final class Link implements Channel {
     /** Writes {@code src} without waiting; the stage completes once all of it is in the pipe. */
     CompletableFuture<Void> writeAsync(ByteBuffer src) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
             if (clientClosed) {
                 sent.completeExceptionally(new IOException("connection is closed"));
             } else {
-                pendingSends.add(new PendingSend(src, sent));
+                pendingSends.add(src, sent);
                 pump(effects);
             }
         } finally {
@@ -119,7 +126,7 @@ final class Link implements Channel {
      * @return the count, or -1 once the server closed the link and every reply was read
      */
     int read(ByteBuffer dst) throws IOException {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
             while (true) {
@@ -141,7 +148,7 @@ final class Link implements Channel {
 
     /** As {@link #read} but never waits: 0 when no reply byte is there yet. */
     int tryRead(ByteBuffer dst) throws IOException {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
             ensureClientOpen();
@@ -152,7 +159,7 @@ final class Link implements Channel {
         }
     }
 
-    private int readLocked(ByteBuffer dst, Effects effects) {
+    private int readLocked(ByteBuffer dst, AfterUnlock effects) {
         if (replies.size() > 0) {
             int count = replies.read(dst);
             pump(effects);   // room for replies: the session may take more requests
@@ -166,14 +173,14 @@ final class Link implements Channel {
      * so a last {@code CLEAR} counts, then the server side closes too.
      */
     void closeClient() {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
             if (clientClosed) {
                 return;
             }
             clientClosed = true;
-            failPendingSends(effects, "connection is closed");
+            pendingSends.failAll(effects, "connection is closed");
             while (!serverClosed && requests.size() > 0) {
                 replies.clear();
                 if (!pumpOnce()) {
@@ -186,37 +193,6 @@ final class Link implements Channel {
             lock.unlock();
             effects.run();
         }
-    }
-
-    /** The client's reading end as a stream: {@link #read}, with -1 at the end. */
-    InputStream inputStream() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] bytes, int offset, int length) throws IOException {
-                return length == 0 ? 0 : Link.this.read(ByteBuffer.wrap(bytes, offset, length));
-            }
-        };
-    }
-
-    /** The client's writing end as a stream: {@link #write}. */
-    OutputStream outputStream() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                Link.this.write(ByteBuffer.wrap(bytes, offset, length));
-            }
-        };
     }
 
     private void ensureClientOpen() throws IOException {
@@ -254,7 +230,7 @@ final class Link implements Channel {
     /** Immediate shutdown: the link ends now; replies already made stay readable. */
     @Override
     public void close() {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
             closeServerLocked(effects);
@@ -268,19 +244,19 @@ final class Link implements Channel {
      * Runs the session while it has requests and room for replies, feeding in pending
      * asynchronous sends as room appears, and ends the link when the session finished.
      */
-    private void pump(Effects effects) {
+    private void pump(AfterUnlock effects) {
         if (serverClosed) {
-            failPendingSends(effects, null);
+            pendingSends.dropAll(effects);
             return;
         }
         boolean progressed;
         int repliesBefore = replies.size();
         do {
-            progressed = fillFromPendingSends(effects);
+            progressed = pendingSends.moveInto(requests, effects);
             progressed |= pumpOnce();
         } while (progressed && !session.isFinished());
         if (replies.size() != repliesBefore) {
-            effects.readable = readable;
+            effects.notifyReadable(readable);
         }
         if (session.isFinished()) {
             closeServerLocked(effects);
@@ -300,70 +276,18 @@ final class Link implements Channel {
         return requests.size() != before;
     }
 
-    private boolean fillFromPendingSends(Effects effects) {
-        boolean moved = false;
-        while (!pendingSends.isEmpty() && requests.free() > 0) {
-            PendingSend send = pendingSends.peek();
-            requests.write(send.bytes);
-            moved = true;
-            if (send.bytes.hasRemaining()) {
-                break;
-            }
-            pendingSends.remove();
-            effects.complete(send.future);
-        }
-        return moved;
-    }
-
-    private void failPendingSends(Effects effects, String failure) {
-        while (!pendingSends.isEmpty()) {
-            PendingSend send = pendingSends.remove();
-            if (failure == null) {
-                effects.complete(send.future);   // dropped, as bytes sent to a closed socket are
-            } else {
-                effects.fail(send.future, new IOException(failure));
-            }
-        }
-    }
-
-    private void closeServerLocked(Effects effects) {
+    private void closeServerLocked(AfterUnlock effects) {
         if (!serverClosed) {
             serverClosed = true;
             requests.clear();
-            failPendingSends(effects, null);
-            effects.readable = readable;
+            pendingSends.dropAll(effects);
+            effects.notifyReadable(readable);
             changed.signalAll();
         }
         if (!closeReported) {
             closeReported = true;
-            effects.closed = this;
+            effects.reportClosed(session);
         }
     }
 
-    /** What to do once the lock is released. */
-    private final class Effects {
-        private final List<Runnable> completions = new ArrayList<>();
-        Runnable readable;
-        Link closed;
-
-        void complete(CompletableFuture<Void> future) {
-            completions.add(() -> future.complete(null));
-        }
-
-        void fail(CompletableFuture<Void> future, IOException failure) {
-            completions.add(() -> future.completeExceptionally(failure));
-        }
-
-        void run() {
-            completions.forEach(Runnable::run);
-            if (closed != null) {
-                closed.session.closed();
-            }
-            if (readable != null) {
-                readable.run();
-            }
-        }
-    }
-
-    private record PendingSend(ByteBuffer bytes, CompletableFuture<Void> future) {}
 }
