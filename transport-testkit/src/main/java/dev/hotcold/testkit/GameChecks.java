@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** Assertions about played games, shared by the conformance suite and other tests. */
 public final class GameChecks {
-    /** The seed's three games: range and secret. */
+    /** Three example games, the protocol's classic demo: range and secret. */
     public static final List<long[]> SEED_GAMES = List.of(
             new long[] {1, 5, 3}, new long[] {10, 15, 12}, new long[] {1, 3, 2});
 

@@ -149,7 +149,7 @@ public abstract class TransportConformanceTest {
         return client;
     }
 
-    // --- The seed's games ---------------------------------------------------------------------
+    // --- The example games -----------------------------------------------------------------------
 
     @Test
     void playsTheSeedsThreeGamesOnOneConnection() throws Exception {

@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * One game over a blocking connection: the seed's {@code with new_game(...)} and
+ * One game over a blocking connection, as Python's {@code with new_game(...)} and
  * {@code for outcome in session}. Opening it sends {@code PARAMS}, iterating asks for guesses and
  * reports on each until {@code Correct}, closing sends {@code CLEAR}, also when the game failed.
  *

@@ -8,7 +8,7 @@ import java.util.Optional;
  * What the client says about a guess, relative to the guess before it: the five words of a
  * {@code REPORT} line.
  *
- * <p>The wire names are case-sensitive, exactly as the seed writes them.
+ * <p>The wire names are case-sensitive, exactly as PROTOCOL.md writes them.
  */
 public enum Decision {
     /** The guess is closer to the secret than the previous guess. */

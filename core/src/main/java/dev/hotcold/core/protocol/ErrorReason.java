@@ -12,7 +12,7 @@ import java.util.Optional;
  * short and plain ASCII whatever the client sent.
  */
 public enum ErrorReason {
-    /** A line with no characters (the seed's server would end the session here). */
+    /** A line with no characters. */
     EMPTY_LINE("empty line"),
     /** The first word is not PARAMS, NUMBER, REPORT or CLEAR (names are case-sensitive). */
     UNKNOWN_COMMAND("unknown command"),

@@ -19,10 +19,10 @@ import java.util.Optional;
  * The server's side of one connection, sans-I/O: bytes from the client in, reply bytes out. It
  * never reads a socket, starts a thread, sleeps or reads a clock; transports move the bytes.
  *
- * <p>It keeps the seed's semantics: {@code PARAMS} starts a game, {@code NUMBER} is answered
+ * <p>It plays the protocol as PROTOCOL.md states it: {@code PARAMS} starts a game, {@code NUMBER} is answered
  * with a guess the game has not made before (the secret itself once a guess was reported
  * {@code Correct}), {@code REPORT} records the client's verdict on the last guess, {@code CLEAR}
- * ends the game. Where the seed crashes or hangs, this answers {@code ERROR <reason>} and carries
+ * ends the game. Whatever the input, it answers a reply or {@code ERROR <reason>} and carries
  * on: no input makes it throw. A rejected command changes nothing.
  *
  * <pre>{@code

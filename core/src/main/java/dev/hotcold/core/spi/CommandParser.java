@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Parses client lines into {@link Command}s, or says precisely why a line is not one.
  *
- * <p>The grammar is the seed's: words separated by single spaces, command names and decisions
+ * <p>The grammar is the protocol's: words separated by single spaces, command names and decisions
  * case-sensitive, bounds in decimal with an optional sign. Anything else, including extra or
  * trailing spaces, tabs and non-ASCII bytes, is an {@link InvalidLine}. Parsing never throws and
  * allocates nothing but the {@code PARAMS} record.

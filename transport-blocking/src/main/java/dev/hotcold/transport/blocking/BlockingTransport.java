@@ -16,12 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The seed's first design done properly: blocking sockets and a thread per connection, on virtual
+ * The classic design done properly: blocking sockets and a thread per connection, on virtual
  * threads (the default) or platform threads.
  *
  * <pre>{@code
  * Transport transport = new BlockingTransport();                       // virtual threads
- * Transport seedLike = new BlockingTransport(ThreadKind.PLATFORM);     // one OS thread each
+ * Transport classic = new BlockingTransport(ThreadKind.PLATFORM);     // one OS thread each
  * try (GameServer server = transport.serve(ServerConfig.loopback(4321))) {
  *     server.awaitTermination(Duration.ofDays(1));
  * }

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The seed's asyncio server done with raw {@code java.nio}: selector event loops, no thread per
+ * An event-loop server (asyncio's design) done with raw {@code java.nio}: selector event loops, no thread per
  * connection. A server has an acceptor and N loops (default: one per processor), each connection
  * owned by one loop for life; clients share the transport's client loops (default: one), started
  * on first use and stopped by {@link #close()}.
