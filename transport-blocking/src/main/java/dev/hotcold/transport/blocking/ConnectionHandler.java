@@ -1,13 +1,12 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.spi.Channel;
+import dev.hotcold.core.spi.SocketChannelSide;
 import dev.hotcold.core.spi.ServerConnection;
 import dev.hotcold.core.spi.ServerLifecycle;
 import dev.hotcold.core.spi.Sockets;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
@@ -19,16 +18,12 @@ import java.nio.channels.SocketChannel;
  * cancels a timer on every wait, which measured a quarter of the server's CPU. Core notes when
  * bytes last moved, and the server's reaper asks it which connections were silent too long.
  */
-final class ConnectionHandler implements Channel {
+final class ConnectionHandler extends SocketChannelSide {
     private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
     private static final int BUFFER_SIZE = 4096;
 
-    private final SocketChannel channel;
-    private final SocketAddress remote;
-
     ConnectionHandler(SocketChannel channel) {
-        this.channel = channel;
-        this.remote = Sockets.remoteAddress(channel);
+        super(channel);
     }
 
     /** Runs on the connection's thread until the connection ends. */
@@ -78,16 +73,6 @@ final class ConnectionHandler implements Channel {
         if (timed) {
             connection.sent(server.now());
         }
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public void refuse(ByteBuffer reply) {
-        Sockets.refuse(channel, reply);
     }
 
     @Override

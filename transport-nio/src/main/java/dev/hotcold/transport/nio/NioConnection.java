@@ -1,10 +1,7 @@
 package dev.hotcold.transport.nio;
 
-import dev.hotcold.core.spi.Channel;
+import dev.hotcold.core.spi.SocketChannelSide;
 import dev.hotcold.core.spi.ServerConnection;
-import dev.hotcold.core.spi.Sockets;
-import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -12,11 +9,9 @@ import java.nio.channels.SocketChannel;
  * What a server loop keeps for one connection: core's side of it, unsent replies, and a few
  * flags. Every field but the final ones belongs to the loop thread.
  */
-final class NioConnection implements Channel {
+final class NioConnection extends SocketChannelSide {
 
-    final SocketChannel channel;
     final ServerLoop loop;
-    private final SocketAddress remote;
     final OutboundBuffer unsent = new OutboundBuffer();
     /** Core's side; set when the loop registers the connection. */
     ServerConnection core;
@@ -28,19 +23,12 @@ final class NioConnection implements Channel {
     boolean closed;
 
     NioConnection(SocketChannel channel, ServerLoop loop) {
-        this.channel = channel;
+        super(channel);
         this.loop = loop;
-        this.remote = Sockets.remoteAddress(channel);
     }
 
-    @Override
-    public SocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public void refuse(ByteBuffer reply) {
-        Sockets.refuse(channel, reply);
+    SocketChannel socket() {
+        return channel;
     }
 
     @Override

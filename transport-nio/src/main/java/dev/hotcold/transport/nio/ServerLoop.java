@@ -53,7 +53,7 @@ final class ServerLoop extends EventLoop {
     private void register(NioConnection connection, ServerConnection core) {
         connection.core = core;
         try {
-            connection.key = connection.channel.register(selector, SelectionKey.OP_READ, connection);
+            connection.key = connection.socket().register(selector, SelectionKey.OP_READ, connection);
         } catch (ClosedChannelException e) {
             connection.closed = true;
             core.closed();
@@ -87,7 +87,7 @@ final class ServerLoop extends EventLoop {
 
     private void read(NioConnection connection) throws IOException {
         ByteBuffer in = readBuffer.clear();
-        int read = connection.channel.read(in);
+        int read = connection.socket().read(in);
         if (read < 0) {
             // The client is done sending (it may only have shut down its output): deliver what
             // is unsent, then close.
@@ -119,7 +119,7 @@ final class ServerLoop extends EventLoop {
     /** Writes at once if nothing is waiting; keeps what the socket does not take. */
     private void send(NioConnection connection, ByteBuffer out) throws IOException {
         if (connection.unsent.isEmpty()) {
-            connection.channel.write(out);
+            connection.socket().write(out);
             if (!out.hasRemaining()) {
                 return;
             }
@@ -131,7 +131,7 @@ final class ServerLoop extends EventLoop {
     }
 
     private void flushUnsent(NioConnection connection) throws IOException {
-        if (connection.unsent.writeTo(connection.channel) > 0 && timed) {
+        if (connection.unsent.writeTo(connection.socket()) > 0 && timed) {
             connection.core.sent(server.now());
         }
         if (connection.readSuspended && connection.unsent.size() <= waterMarks.low()) {
@@ -186,7 +186,7 @@ final class ServerLoop extends EventLoop {
         connection.closed = true;
         connection.unsent.clear();
         connection.key.cancel();
-        Sockets.closeQuietly(connection.channel);
+        Sockets.closeQuietly(connection.socket());
         connections--;
         connection.core.closed();
     }
