@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * hears of the close once, after the lock is released. When the client closes, requests it wrote
  * are still handed to the session (so a last {@code CLEAR} counts) with their replies dropped,
  * its pending sends fail, and then the server side closes as above.
- * Whoever makes progress possible runs the session: a client that writes
+ *
+ * <p>Whoever makes progress possible runs the session: a client that writes
  * requests, or one that reads replies and so makes room for more. When the reply pipe is full the
  * session stops taking requests, the request pipe fills, and then a blocking writer waits and an
  * asynchronous send completes later, as with TCP.
@@ -61,11 +63,18 @@ final class Link implements Channel {
 
     /** Sets the callback run (outside the lock) whenever reply bytes arrive or the link closes. */
     void onReadable(Runnable callback) {
+        locked(effects -> readable = callback);
+    }
+
+    /** Runs {@code action} under the lock, then what it left for after the unlock. */
+    private void locked(Consumer<AfterUnlock> action) {
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
-            readable = callback;
+            action.accept(effects);
         } finally {
             lock.unlock();
+            effects.run();
         }
     }
 
@@ -104,19 +113,14 @@ final class Link implements Channel {
     /** Writes {@code src} without waiting; the stage completes once all of it is in the pipe. */
     CompletableFuture<Void> writeAsync(ByteBuffer src) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        AfterUnlock effects = new AfterUnlock();
-        lock.lock();
-        try {
+        locked(effects -> {
             if (clientClosed) {
-                sent.completeExceptionally(new IOException("connection is closed"));
+                effects.fail(sent, new IOException("connection is closed"));
             } else {
                 pendingSends.add(src, sent);
                 pump(effects);
             }
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
+        });
         return sent;
     }
 
@@ -173,9 +177,7 @@ final class Link implements Channel {
      * so a last {@code CLEAR} counts, then the server side closes too.
      */
     void closeClient() {
-        AfterUnlock effects = new AfterUnlock();
-        lock.lock();
-        try {
+        locked(effects -> {
             if (clientClosed) {
                 return;
             }
@@ -189,10 +191,7 @@ final class Link implements Channel {
             }
             closeServerLocked(effects);
             replies.clear();
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
+        });
     }
 
     private void ensureClientOpen() throws IOException {
@@ -211,14 +210,11 @@ final class Link implements Channel {
     /** The server turns the client away: the link carries only {@code reply} and is closed from the start. */
     @Override
     public void refuse(ByteBuffer reply) {
-        lock.lock();
-        try {
+        locked(effects -> {
             replies.write(reply);
             serverClosed = true;
             closeReported = true;   // core never tracked it
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Graceful shutdown of a link with no game in play: ends now; replies already made stay readable. */
@@ -230,14 +226,7 @@ final class Link implements Channel {
     /** Immediate shutdown: the link ends now; replies already made stay readable. */
     @Override
     public void close() {
-        AfterUnlock effects = new AfterUnlock();
-        lock.lock();
-        try {
-            closeServerLocked(effects);
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
+        locked(this::closeServerLocked);
     }
 
     /**
