@@ -3,4 +3,6 @@ module dev.hotcold.transport.blocking {
     requires transitive dev.hotcold.core;
 
     exports dev.hotcold.transport.blocking;
+
+    provides dev.hotcold.core.transport.Transport with dev.hotcold.transport.blocking.BlockingTransport;
 }

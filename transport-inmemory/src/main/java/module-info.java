@@ -3,4 +3,6 @@ module dev.hotcold.transport.inmemory {
     requires transitive dev.hotcold.core;
 
     exports dev.hotcold.transport.inmemory;
+
+    provides dev.hotcold.core.transport.Transport with dev.hotcold.transport.inmemory.InMemoryTransport;
 }

@@ -3,4 +3,6 @@ module dev.hotcold.transport.nio {
     requires transitive dev.hotcold.core;
 
     exports dev.hotcold.transport.nio;
+
+    provides dev.hotcold.core.transport.Transport with dev.hotcold.transport.nio.NioTransport;
 }

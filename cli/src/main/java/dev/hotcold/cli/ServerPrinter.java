@@ -1,6 +1,7 @@
 package dev.hotcold.cli;
 
 import dev.hotcold.core.protocol.Decision;
+import dev.hotcold.core.session.ConnectionInfo;
 import dev.hotcold.core.session.GameListener;
 import java.io.PrintWriter;
 import java.util.concurrent.Semaphore;
@@ -17,7 +18,7 @@ final class ServerPrinter implements GameListener {
     }
 
     @Override
-    public void onReport(long guess, Decision decision) {
+    public void onReport(ConnectionInfo connection, long guess, Decision decision) {
         if (!quiet) {
             synchronized (out) {
                 out.println("Server: " + guess + " is " + decision);
@@ -27,7 +28,7 @@ final class ServerPrinter implements GameListener {
     }
 
     @Override
-    public void onGameCleared() {
+    public void onGameCleared(ConnectionInfo connection) {
         gamesCleared.release();
     }
 

@@ -1,31 +1,26 @@
 package dev.hotcold.cli;
 
 import dev.hotcold.core.transport.Transport;
-import dev.hotcold.transport.blocking.BlockingTransport;
-import dev.hotcold.transport.blocking.ThreadKind;
-import dev.hotcold.transport.inmemory.InMemoryTransport;
-import dev.hotcold.transport.nio.NioTransport;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The {@code --transport} option and the options of each transport, shared by the commands. */
+/**
+ * The {@code --transport} option and the options of each transport, shared by the commands. The
+ * transport is found by name ({@link Transport#named}), not by class.
+ */
 final class TransportChoice {
-    /** The transports the command line knows. */
+    /** The transports the command line offers. */
     enum Kind {
         inmemory,
         blocking,
         nio,
     }
 
-    /** Thread kinds by their command-line names. */
+    /** Thread kinds of the blocking transport, by their option values. */
     enum Threads {
-        virtual(ThreadKind.VIRTUAL),
-        platform(ThreadKind.PLATFORM);
-
-        final ThreadKind kind;
-
-        Threads(ThreadKind kind) {
-            this.kind = kind;
-        }
+        virtual,
+        platform,
     }
 
     @Option(names = "--transport", paramLabel = "KIND",
@@ -42,16 +37,19 @@ final class TransportChoice {
 
     /** The chosen transport, or {@code fallback} when none was chosen. */
     Transport create(Kind fallback) {
-        return switch (kind != null ? kind : fallback) {
-            case inmemory -> new InMemoryTransport();
-            case blocking -> new BlockingTransport(threads.kind);
+        Kind chosen = kind != null ? kind : fallback;
+        Map<String, String> options = new HashMap<>();
+        switch (chosen) {
+            case blocking -> options.put("threads", threads.name());
             case nio -> {
-                NioTransport.Builder nio = NioTransport.builder();
                 if (loops != null) {
-                    nio.serverLoops(loops);
+                    options.put("serverLoops", loops.toString());
                 }
-                yield nio.build();
             }
-        };
+            case inmemory -> {
+                // No options.
+            }
+        }
+        return Transport.named(chosen.name(), options);
     }
 }

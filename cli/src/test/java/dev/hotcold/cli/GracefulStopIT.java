@@ -1,6 +1,6 @@
 package dev.hotcold.cli;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hotcold.core.transport.conformance.FullBacklog;
-import dev.hotcold.core.transport.conformance.SilentServer;
+import dev.hotcold.testkit.FullBacklog;
+import dev.hotcold.testkit.SilentServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

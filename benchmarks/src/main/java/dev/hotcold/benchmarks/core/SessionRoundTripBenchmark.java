@@ -1,7 +1,7 @@
 package dev.hotcold.benchmarks.core;
 
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.framing.LineFramer;
+import dev.hotcold.core.spi.LineFramer;
 import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;
 import java.nio.ByteBuffer;

@@ -22,6 +22,9 @@ final class BlockingOverAsync implements GameConnection {
     public void send(Command command) throws IOException {
         // Sends are ordered by the connection; waiting happens in flush and receive.
         CompletableFuture<Void> sent = connection.send(command).toCompletableFuture();
+        if (sent.isCompletedExceptionally()) {
+            await(sent);   // a closed connection fails at once, as a blocking one does
+        }
         lastSend = lastSend.thenCombine(sent, (a, b) -> null);
     }
 

@@ -30,13 +30,15 @@ import java.util.Objects;
  *
  * <ul>
  *   <li><b>{@code Game} throws no checked exception.</b> A connection that fails, in
- *       {@link #start}, while iterating, in {@link #play()} or in {@link #close()} alike, surfaces
- *       as {@link UncheckedIOException}; its {@link UncheckedIOException#getCause() cause} is the
+ *       {@link #start}, while iterating or in {@link #play()} alike, surfaces as
+ *       {@link UncheckedIOException}; its {@link UncheckedIOException#getCause() cause} is the
  *       connection's {@link IOException} ({@link java.io.EOFException} when the server hung up,
  *       {@link java.io.InterruptedIOException} when the thread was interrupted). A for-each loop
  *       cannot throw a checked exception, so the rest of {@code Game} follows it rather than
  *       making a caller handle the same failure two ways. (Connecting is the transport's business
- *       and throws the checked {@code IOException} there.)</li>
+ *       and throws the checked {@code IOException} there.) {@link #close()} is the exception: on
+ *       a connection that has already failed there is no game left to clear, so it returns
+ *       quietly, and a try-with-resources block reports the failure that matters.</li>
  *   <li><b>{@code AsyncGame}'s stages fail with the cause itself</b>: the {@link IOException}
  *       unwrapped, as a stage can carry any exception.</li>
  *   <li><b>What the server says</b> is a {@link GameException} on both, unchecked:
@@ -71,7 +73,8 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
      * @param secret the number the server has to guess, in [lower, upper]
      * @return the game, ready to iterate
      * @throws IllegalArgumentException if the range is empty or does not hold the secret
-     * @throws UncheckedIOException if the connection fails (see <a href="#failures">failures</a>)
+     * @throws UncheckedIOException at once, on every transport, if the connection is closed or
+     *     fails (see <a href="#failures">failures</a>)
      */
     public static Game start(GameConnection connection, long lower, long upper, long secret) {
         Objects.requireNonNull(connection, "connection");
@@ -128,10 +131,9 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
     }
 
     /**
-     * Sends {@code CLEAR} (and any queued {@code REPORT}) and flushes; does not close the
-     * connection, which can play another game. Idempotent.
-     *
-     * @throws UncheckedIOException if the connection fails (see <a href="#failures">failures</a>)
+     * Sends {@code CLEAR} (and any queued {@code REPORT}) and flushes. Idempotent. On a connection
+     * that has already failed (the server shut down, say) there is no game left to clear, and
+     * close returns quietly on every transport.
      */
     @Override
     public void close() {
@@ -142,8 +144,8 @@ public final class Game implements Iterable<Outcome>, AutoCloseable {
         try {
             connection.send(Command.Clear.INSTANCE);
             connection.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException gone) {
+            // The server is gone or the connection broke: nothing is left to clear.
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hotcold.core.protocol;
 
+import dev.hotcold.core.spi.Ascii;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -24,13 +25,9 @@ public enum Decision {
     private static final Decision[] VALUES = values();
 
     private final String wireName;
-    private final byte[] wireBytes;
-    private final byte[] reportLine;
 
     Decision(String wireName) {
         this.wireName = wireName;
-        this.wireBytes = Ascii.bytes(wireName);
-        this.reportLine = Ascii.bytes("REPORT " + wireName + "\n");
     }
 
     /**
@@ -55,21 +52,6 @@ public enum Decision {
             }
         }
         return Optional.empty();
-    }
-
-    /** The decision whose wire name is the ASCII text in {@code bytes[from, to)}, or null. */
-    static Decision fromWire(ByteBuffer bytes, int from, int to) {
-        for (Decision decision : VALUES) {
-            if (Ascii.equalsAt(bytes, from, to, decision.wireBytes)) {
-                return decision;
-            }
-        }
-        return null;
-    }
-
-    /** {@code REPORT <wire name>\n}, shared; callers must not modify it. */
-    byte[] reportLine() {
-        return reportLine;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.hotcold.core.protocol;
 
+import dev.hotcold.core.spi.Ascii;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -44,11 +46,9 @@ public enum ErrorReason {
     private static final ErrorReason[] VALUES = values();
 
     private final String text;
-    private final byte[] line;
 
     ErrorReason(String text) {
         this.text = text;
-        this.line = Ascii.bytes("ERROR " + text + "\n");
     }
 
     /**
@@ -66,7 +66,7 @@ public enum ErrorReason {
      * @return {@code ERROR <reason>} and its line feed as ASCII bytes, in a fresh array
      */
     public byte[] replyBytes() {
-        return line.clone();
+        return ("ERROR " + text + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -84,8 +84,4 @@ public enum ErrorReason {
         return Optional.empty();
     }
 
-    /** Shared reply line; package-private because callers must not modify it. */
-    byte[] line() {
-        return line;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.hotcold.core.protocol;
 
+import dev.hotcold.core.spi.Ascii;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

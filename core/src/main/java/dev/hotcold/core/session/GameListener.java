@@ -2,18 +2,21 @@ package dev.hotcold.core.session;
 
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
+import java.util.Optional;
 
 /**
- * Server events, for logging, metrics and tests: what the seed's server prints as
- * {@code Server: N is D}, and a little more.
+ * Server events, for logging, metrics and tests: each says which connection it is about, so
+ * that users can log and count per client.
  *
  * <p>One listener serves every connection of a server, and transports call it on their I/O
- * threads, so it must be thread-safe and quick; every method does nothing by default.
+ * threads, so it must be thread-safe and quick; every method does nothing by default. A listener
+ * that throws is logged (at most once a second) and otherwise ignored: it never ends a
+ * connection, a thread or an event loop.
  *
  * <pre>{@code
  * GameListener printer = new GameListener() {
- *     public void onReport(long guess, Decision decision) {
- *         System.out.println("Server: " + guess + " is " + decision);
+ *     public void onReport(ConnectionInfo connection, long guess, Decision decision) {
+ *         System.out.println(connection.id() + ": " + guess + " is " + decision);
  *     }
  * };
  * }</pre>
@@ -23,20 +26,25 @@ public interface GameListener {
     GameListener NONE = new GameListener() {};
 
     /** A connection was accepted and will be served. */
-    default void onConnectionOpened() {}
+    default void onConnectionOpened(ConnectionInfo connection) {}
 
-    /** A connection that {@link #onConnectionOpened()} announced is closed and forgotten. */
-    default void onConnectionClosed() {}
+    /** A connection that {@link #onConnectionOpened} announced is closed and forgotten. */
+    default void onConnectionClosed(ConnectionInfo connection) {}
 
     /** {@code PARAMS lower upper} started a game. */
-    default void onGameStarted(long lower, long upper) {}
+    default void onGameStarted(ConnectionInfo connection, long lower, long upper) {}
 
     /** The client reported {@code decision} on the server's guess {@code guess}. */
-    default void onReport(long guess, Decision decision) {}
+    default void onReport(ConnectionInfo connection, long guess, Decision decision) {}
 
     /** {@code CLEAR} ended a game (or arrived with no game, which is allowed). */
-    default void onGameCleared() {}
+    default void onGameCleared(ConnectionInfo connection) {}
 
-    /** The server answered {@code ERROR reason}. */
-    default void onError(ErrorReason reason) {}
+    /**
+     * The server answered {@code ERROR reason}.
+     *
+     * @param cause what failed, when the server's own code did: a guess strategy that threw or
+     *     broke the protocol's rules ({@link ErrorReason#INTERNAL_ERROR}); empty for bad input
+     */
+    default void onError(ConnectionInfo connection, ErrorReason reason, Optional<Throwable> cause) {}
 }

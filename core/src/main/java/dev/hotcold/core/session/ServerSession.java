@@ -2,26 +2,27 @@ package dev.hotcold.core.session;
 
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
-import dev.hotcold.core.framing.LineFramer;
-import dev.hotcold.core.framing.LineHandler;
+import dev.hotcold.core.spi.LineFramer;
 import dev.hotcold.core.protocol.Command;
-import dev.hotcold.core.protocol.CommandParser;
+import dev.hotcold.core.spi.CommandParser;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.protocol.InvalidLine;
 import dev.hotcold.core.protocol.ParsedLine;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.spi.IsolatedListener;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The server's side of one connection, sans-I/O: bytes from the client in, reply bytes out. It
  * never reads a socket, starts a thread, sleeps or reads a clock; transports move the bytes.
  *
- * <p>It keeps the seed's semantics: {@code PARAMS} starts a game, {@code NUMBER} is answered
+ * <p>It plays the protocol as PROTOCOL.md states it: {@code PARAMS} starts a game, {@code NUMBER} is answered
  * with a guess the game has not made before (the secret itself once a guess was reported
  * {@code Correct}), {@code REPORT} records the client's verdict on the last guess, {@code CLEAR}
- * ends the game. Where the seed crashes or hangs, this answers {@code ERROR <reason>} and carries
+ * ends the game. Whatever the input, it answers a reply or {@code ERROR <reason>} and carries
  * on: no input makes it throw. A rejected command changes nothing.
  *
  * <pre>{@code
@@ -32,17 +33,28 @@ import java.util.Objects;
  * // out now holds one line: a guess in [1, 5]
  * }</pre>
  *
- * <p>Its memory is a few fields, the guesser's and a partial line; nothing grows with the number
- * of guesses. One per connection; not thread-safe.
+ * <p>It keeps the protocol's promise that no number is guessed twice in a game and every guess is
+ * in the range, whatever the strategy: a guess that breaks it is answered
+ * {@code ERROR internal error} instead. Core's own strategies ({@link GuessStrategy#random()},
+ * {@link GuessStrategy#hotCold()}) are proven by their tests and trusted, in O(1) memory. For
+ * any other strategy the session remembers the game's guesses, at most 4096 of them (64 KiB);
+ * past that many the game's {@code NUMBER}s answer {@code ERROR internal error}.
+ *
+ * <p>Its memory is otherwise a few fields, the guesser's and a partial line. One per connection;
+ * not thread-safe.
  */
 public final class ServerSession {
+    private static final java.util.Set<String> CORE_STRATEGIES =
+            java.util.Set.of("dev.hotcold.core.engine.RandomStrategy", "dev.hotcold.core.engine.HotColdStrategy");
+
     private final GuessStrategy strategy;
     private final GameListener listener;
+    private final ConnectionInfo connection;
     private final LineFramer framer;
-    private final Lines lines = new Lines();
-
-    /** The reply buffer of the current {@link #receive} call. */
-    private ByteBuffer out;
+    /** Whether the strategy is one of core's, proven by its tests never to repeat or leave the range. */
+    private final boolean provenStrategy;
+    /** The current game's guesses, for a strategy the session cannot vouch for; made on first use. */
+    private GuessLog guesses;
 
     /** The current game's guesser, or null between games. */
     private Guesser guesser;
@@ -55,17 +67,41 @@ public final class ServerSession {
     private boolean solved;
     /** Set by {@link #finishAfterGame()}: take no input once no game is in play. */
     private boolean finishing;
+    /** What the guesser threw on a report: every NUMBER of the game answers an error since. */
+    private RuntimeException guesserFailure;
 
     /**
+     * A session outside any server; its listener events name {@link ConnectionInfo#DETACHED}.
+     *
      * @param strategy picks the guesses of each game
      * @param listener hears about reports, games and errors
      * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
      *     {@code ERROR line too long}
      */
     public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength) {
+        this(strategy, listener, maxLineLength, ConnectionInfo.DETACHED);
+    }
+
+    /**
+     * A session for {@code connection}: the listener's events name it. What the listener throws
+     * is logged and ignored, so that it never breaks the session.
+     */
+    public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength, ConnectionInfo connection) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = IsolatedListener.of(Objects.requireNonNull(listener, "listener"));
+        this.connection = Objects.requireNonNull(connection, "connection");
         this.framer = new LineFramer(maxLineLength);
+        this.provenStrategy = isCoresOwn(strategy);
+    }
+
+    /**
+     * Whether {@code strategy} is one of core's own, by class name and loader (the classes are
+     * package-private; no other class of that loader can take their names). Should a class be
+     * renamed, its games are only checked, never wrongly trusted.
+     */
+    private static boolean isCoresOwn(GuessStrategy strategy) {
+        Class<?> type = strategy.getClass();
+        return CORE_STRATEGIES.contains(type.getName()) && type.getClassLoader() == GuessStrategy.class.getClassLoader();
     }
 
     /**
@@ -78,17 +114,16 @@ public final class ServerSession {
      * @return true if all of {@code in} was consumed
      */
     public boolean receive(ByteBuffer in, ByteBuffer out) {
-        this.out = out;
-        try {
-            while (!isFinished() && out.remaining() >= Wire.MAX_REPLY_BYTES) {
-                if (!framer.next(in, lines)) {
+        while (!isFinished() && out.remaining() >= Wire.MAX_REPLY_BYTES) {
+            switch (framer.next(in)) {
+                case LINE -> dispatch(CommandParser.parse(framer.lineBuffer(), framer.lineStart(), framer.lineEnd()), out);
+                case LINE_TOO_LONG -> error(ErrorReason.LINE_TOO_LONG, out);
+                case NEED_MORE_BYTES -> {
                     return true;
                 }
             }
-            return !in.hasRemaining();
-        } finally {
-            this.out = null;
         }
+        return !in.hasRemaining();
     }
 
     /**
@@ -99,12 +134,7 @@ public final class ServerSession {
         if (out.remaining() < Wire.MAX_REPLY_BYTES) {
             throw new IllegalArgumentException("out needs " + Wire.MAX_REPLY_BYTES + " bytes of room");
         }
-        this.out = out;
-        try {
-            dispatch(line);
-        } finally {
-            this.out = null;
-        }
+        dispatch(line, out);
     }
 
     /** Whether a game is in play: {@code PARAMS} was accepted and no {@code CLEAR} has followed. */
@@ -134,51 +164,63 @@ public final class ServerSession {
         return framer.bufferedBytes();
     }
 
-    private void dispatch(ParsedLine line) {
+    private void dispatch(ParsedLine line, ByteBuffer out) {
         switch (line) {
-            case Command.Params(long lower, long upper) -> startGame(lower, upper);
-            case Command.NumberRequest ignored -> sendGuess();
-            case Command.Report(Decision decision) -> receiveReport(decision);
+            case Command.Params(long lower, long upper) -> startGame(lower, upper, out);
+            case Command.NumberRequest ignored -> sendGuess(out);
+            case Command.Report(Decision decision) -> receiveReport(decision, out);
             case Command.Clear ignored -> clearGame();
-            case InvalidLine(ErrorReason reason) -> error(reason);
+            case InvalidLine(ErrorReason reason) -> error(reason, out);
         }
     }
 
-    private void startGame(long lower, long upper) {
+    private void startGame(long lower, long upper, ByteBuffer out) {
         Guesser next;
         try {
             next = strategy.newGame(lower, upper);
         } catch (RuntimeException strategyFailure) {
-            error(ErrorReason.INTERNAL_ERROR);
+            error(ErrorReason.INTERNAL_ERROR, strategyFailure, out);
             return;
         }
         this.guesser = next;
+        this.guesserFailure = null;
+        if (guesses != null) {
+            guesses.clear();
+        }
         this.lower = lower;
         this.upper = upper;
         this.guessOutstanding = false;
         this.solved = false;
-        listener.onGameStarted(lower, upper);
+        listener.onGameStarted(connection, lower, upper);
     }
 
-    private void sendGuess() {
+    private void sendGuess(ByteBuffer out) {
         if (guesser == null) {
-            error(ErrorReason.NO_GAME);
+            error(ErrorReason.NO_GAME, out);
+            return;
+        }
+        if (guesserFailure != null) {
+            error(ErrorReason.INTERNAL_ERROR, guesserFailure, out);
             return;
         }
         if (!solved) {
             long guess;
             try {
                 if (!guesser.hasNext()) {
-                    error(ErrorReason.RANGE_EXHAUSTED);
+                    error(ErrorReason.RANGE_EXHAUSTED, out);
                     return;
                 }
                 guess = guesser.next();
             } catch (RuntimeException strategyFailure) {
-                error(ErrorReason.INTERNAL_ERROR);
+                error(ErrorReason.INTERNAL_ERROR, strategyFailure, out);
                 return;
             }
             if (guess < lower || guess > upper) {
-                error(ErrorReason.INTERNAL_ERROR);
+                error(ErrorReason.INTERNAL_ERROR, new IllegalStateException(
+                        "the strategy guessed " + guess + ", outside [" + lower + ", " + upper + "]"), out);
+                return;
+            }
+            if (!provenStrategy && !firstTime(guess, out)) {
                 return;
             }
             lastGuess = guess;
@@ -187,13 +229,33 @@ public final class ServerSession {
         Wire.writeGuess(out, lastGuess);
     }
 
-    private void receiveReport(Decision decision) {
+    /**
+     * Records a custom strategy's guess; answers an error instead if it was guessed before in
+     * this game, or if the game has had more guesses than the session keeps.
+     */
+    private boolean firstTime(long guess, ByteBuffer out) {
+        if (guesses == null) {
+            guesses = new GuessLog();
+        }
+        switch (guesses.add(guess)) {
+            case ADDED -> {
+                return true;
+            }
+            case REPEATED -> error(ErrorReason.INTERNAL_ERROR,
+                    new IllegalStateException("the strategy guessed " + guess + " a second time in one game"), out);
+            case FULL -> error(ErrorReason.INTERNAL_ERROR, new IllegalStateException("a custom strategy's game"
+                    + " passed " + GuessLog.MAX_GUESSES + " guesses, the most the server checks for repeats"), out);
+        }
+        return false;
+    }
+
+    private void receiveReport(Decision decision, ByteBuffer out) {
         if (guesser == null) {
-            error(ErrorReason.NO_GAME);
+            error(ErrorReason.NO_GAME, out);
             return;
         }
         if (!guessOutstanding) {
-            error(ErrorReason.NO_GUESS);
+            error(ErrorReason.NO_GUESS, out);
             return;
         }
         guessOutstanding = false;
@@ -201,35 +263,32 @@ public final class ServerSession {
             try {
                 guesser.onReport(decision);
             } catch (RuntimeException strategyFailure) {
-                // The report is recorded all the same; the strategy's next guess will tell.
+                // The report is recorded all the same, but the guesser's state is unknown now:
+                // the game's next NUMBER answers an error (and hands the cause over) rather than
+                // risk a repeated or out-of-range guess.
+                guesserFailure = strategyFailure;
             }
             solved = decision == Decision.CORRECT;
         }
-        listener.onReport(lastGuess, decision);
+        listener.onReport(connection, lastGuess, decision);
     }
 
     private void clearGame() {
         guesser = null;
+        guesserFailure = null;
         guessOutstanding = false;
         solved = false;
-        listener.onGameCleared();
+        listener.onGameCleared(connection);
     }
 
-    private void error(ErrorReason reason) {
+    private void error(ErrorReason reason, ByteBuffer out) {
         Wire.writeError(out, reason);
-        listener.onError(reason);
+        listener.onError(connection, reason, Optional.empty());
     }
 
-    /** Framer callbacks, kept off the public API. */
-    private final class Lines implements LineHandler {
-        @Override
-        public void onLine(ByteBuffer bytes, int from, int to) {
-            dispatch(CommandParser.parse(bytes, from, to));
-        }
-
-        @Override
-        public void onLineTooLong() {
-            error(ErrorReason.LINE_TOO_LONG);
-        }
+    /** The server's own code failed: the client is told {@code internal error}, the listener why. */
+    private void error(ErrorReason reason, RuntimeException cause, ByteBuffer out) {
+        Wire.writeError(out, reason);
+        listener.onError(connection, reason, Optional.of(cause));
     }
 }

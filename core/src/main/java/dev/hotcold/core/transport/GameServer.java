@@ -40,6 +40,9 @@ public interface GameServer extends AutoCloseable {
     /** Closes the listener and every connection now. Returns at once; idempotent. */
     void shutdownNow();
 
+    /** Whether {@link #shutdown()} or {@link #shutdownNow()} was called: no connection is accepted any more. */
+    boolean isShutdown();
+
     /** Whether shutdown has finished: every connection and thread is gone. */
     boolean isTerminated();
 

@@ -1,18 +1,20 @@
 package dev.hotcold.core.transport;
 
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.framing.LineFramer;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.LineFramer;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.session.GameListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * What a server needs to know, whatever its transport. Every value is checked when the config is
- * built; the defaults suit a server on one machine.
+ * built, and an error names the setting; the defaults suit a server on one machine. A final class
+ * with a builder rather than a record, so that settings can be added without breaking callers.
  *
  * <pre>{@code
  * ServerConfig config = ServerConfig.builder()
@@ -22,45 +24,49 @@ import java.util.Objects;
  *         .strategy(GuessStrategy.random(42))
  *         .build();
  * }</pre>
- *
- * @param bindAddress where to listen; port 0 picks a free port. The in-memory transport uses the
- *     name of an {@code InMemoryAddress} and makes up a unique name for any other address.
- * @param maxConnections the most connections served at once; one more is answered
- *     {@code ERROR server busy} and closed. Default {@value #DEFAULT_MAX_CONNECTIONS}.
- * @param idleTimeout how long a connection may stay silent before the server closes it;
- *     {@link Duration#ZERO} means never. Default 5 minutes. Transports without a clock (in-memory)
- *     ignore it.
- * @param maxLineLength the longest command line accepted, terminator excluded; longer lines are
- *     answered {@code ERROR line too long} and dropped. Default
- *     {@value LineFramer#DEFAULT_MAX_LINE_LENGTH}; at least {@value #MIN_LINE_LENGTH}, the longest
- *     valid command.
- * @param shutdownGracePeriod how long {@link GameServer#close()} lets games finish. Default 10 s.
- * @param strategy how guesses are picked; default the seed's random strategy with a random seed
- * @param listener hears about connections, games, reports and errors; default none
  */
-public record ServerConfig(
-        SocketAddress bindAddress,
-        int maxConnections,
-        Duration idleTimeout,
-        int maxLineLength,
-        Duration shutdownGracePeriod,
-        GuessStrategy strategy,
-        GameListener listener) {
+public final class ServerConfig {
 
     /** Default for {@link #maxConnections()}. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
-    /** The longest valid command ({@code PARAMS} with two 20-character bounds), terminator excluded. */
+    /** Default for {@link #backlog()}, used by every transport that listens on a socket. */
+    public static final int DEFAULT_BACKLOG = 4096;
+
+    /**
+     * The smallest {@link #maxLineLength()} accepted: the longest valid command ({@code PARAMS}
+     * with two 20-character bounds, 48 bytes), terminator excluded.
+     */
     public static final int MIN_LINE_LENGTH = Wire.MAX_COMMAND_BYTES - 1;
 
-    public ServerConfig {
-        Objects.requireNonNull(bindAddress, "bindAddress");
-        Objects.requireNonNull(idleTimeout, "idleTimeout");
-        Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
-        Objects.requireNonNull(strategy, "strategy");
-        Objects.requireNonNull(listener, "listener");
+    private final SocketAddress bindAddress;
+    private final int maxConnections;
+    private final int backlog;
+    private final Duration idleTimeout;
+    private final int maxLineLength;
+    private final Duration shutdownGracePeriod;
+    private final GuessStrategy strategy;
+    private final GameListener listener;
+    private final LongSupplier nanoClock;
+
+    /** The default {@link #nanoClock()}: {@link System#nanoTime()}. */
+    public static final LongSupplier SYSTEM_NANO_CLOCK = System::nanoTime;
+
+    private ServerConfig(Builder builder) {
+        this.bindAddress = Objects.requireNonNull(builder.bindAddress, "bindAddress");
+        this.idleTimeout = Objects.requireNonNull(builder.idleTimeout, "idleTimeout");
+        this.shutdownGracePeriod = Objects.requireNonNull(builder.shutdownGracePeriod, "shutdownGracePeriod");
+        this.strategy = builder.strategy != null ? builder.strategy : GuessStrategy.random();
+        this.listener = Objects.requireNonNull(builder.listener, "listener");
+        this.nanoClock = Objects.requireNonNull(builder.nanoClock, "nanoClock");
+        this.maxConnections = builder.maxConnections;
+        this.backlog = builder.backlog;
+        this.maxLineLength = builder.maxLineLength;
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be at least 1, was " + backlog);
         }
         if (idleTimeout.isNegative()) {
             throw new IllegalArgumentException("idleTimeout must not be negative, was " + idleTimeout);
@@ -90,66 +96,180 @@ public record ServerConfig(
         return new Builder()
                 .bindAddress(bindAddress)
                 .maxConnections(maxConnections)
+                .backlog(backlog)
                 .idleTimeout(idleTimeout)
                 .maxLineLength(maxLineLength)
                 .shutdownGracePeriod(shutdownGracePeriod)
                 .strategy(strategy)
-                .listener(listener);
+                .listener(listener)
+                .nanoClock(nanoClock);
+    }
+
+    /**
+     * Where to listen; port 0 picks a free port. The in-memory transport uses the name of an
+     * {@code InMemoryAddress} and makes up a unique name for any other address.
+     */
+    public SocketAddress bindAddress() {
+        return bindAddress;
+    }
+
+    /**
+     * The most connections served at once; one more is answered {@code ERROR server busy} and
+     * closed. Default {@value #DEFAULT_MAX_CONNECTIONS}.
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * How many connections the operating system may queue before the server accepts them.
+     * Default {@value #DEFAULT_BACKLOG}; transports without a listening socket ignore it.
+     */
+    public int backlog() {
+        return backlog;
+    }
+
+    /**
+     * How long a connection may stay silent before the server closes it; {@link Duration#ZERO}
+     * means never. Default 5 minutes.
+     */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * The longest command line accepted, terminator excluded; longer lines are answered
+     * {@code ERROR line too long} and dropped. Default 1024 ({@link LineFramer#DEFAULT_MAX_LINE_LENGTH});
+     * at least {@link #MIN_LINE_LENGTH}.
+     */
+    public int maxLineLength() {
+        return maxLineLength;
+    }
+
+    /** How long {@link GameServer#close()} lets games finish. Default 10 s. */
+    public Duration shutdownGracePeriod() {
+        return shutdownGracePeriod;
+    }
+
+    /** How guesses are picked; default {@link GuessStrategy#random()}. */
+    public GuessStrategy strategy() {
+        return strategy;
+    }
+
+    /** Hears about connections, games, reports and errors; default {@link GameListener#NONE}. */
+    public GameListener listener() {
+        return listener;
+    }
+
+    /**
+     * The clock the idle timeout is measured with, in nanoseconds as {@link System#nanoTime()}
+     * counts them (only differences matter). Default {@link #SYSTEM_NANO_CLOCK}; tests pass a
+     * fake one to move time on without waiting.
+     */
+    public LongSupplier nanoClock() {
+        return nanoClock;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerConfig that
+                && bindAddress.equals(that.bindAddress)
+                && maxConnections == that.maxConnections
+                && backlog == that.backlog
+                && idleTimeout.equals(that.idleTimeout)
+                && maxLineLength == that.maxLineLength
+                && shutdownGracePeriod.equals(that.shutdownGracePeriod)
+                && strategy.equals(that.strategy)
+                && listener.equals(that.listener)
+                && nanoClock.equals(that.nanoClock);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, maxLineLength,
+                shutdownGracePeriod, strategy, listener, nanoClock);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[bindAddress=" + Addresses.describe(bindAddress) + ", maxConnections=" + maxConnections
+                + ", backlog=" + backlog + ", idleTimeout=" + idleTimeout + ", maxLineLength=" + maxLineLength
+                + ", shutdownGracePeriod=" + shutdownGracePeriod + ", strategy=" + strategy + "]";
     }
 
     /** Builds a {@link ServerConfig}; {@link #build()} checks the values. */
     public static final class Builder {
         private SocketAddress bindAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int backlog = DEFAULT_BACKLOG;
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxLineLength = LineFramer.DEFAULT_MAX_LINE_LENGTH;
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
         private GuessStrategy strategy;
         private GameListener listener = GameListener.NONE;
+        private LongSupplier nanoClock = SYSTEM_NANO_CLOCK;
 
         private Builder() {}
 
+        /** See {@link ServerConfig#bindAddress()}. */
         public Builder bindAddress(SocketAddress bindAddress) {
             this.bindAddress = bindAddress;
             return this;
         }
 
+        /** See {@link ServerConfig#maxConnections()}. */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
+        /** See {@link ServerConfig#backlog()}. */
+        public Builder backlog(int backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
+        /** See {@link ServerConfig#idleTimeout()}. */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
             return this;
         }
 
+        /** See {@link ServerConfig#maxLineLength()}. */
         public Builder maxLineLength(int maxLineLength) {
             this.maxLineLength = maxLineLength;
             return this;
         }
 
+        /** See {@link ServerConfig#shutdownGracePeriod()}. */
         public Builder shutdownGracePeriod(Duration shutdownGracePeriod) {
             this.shutdownGracePeriod = shutdownGracePeriod;
             return this;
         }
 
+        /** See {@link ServerConfig#strategy()}. */
         public Builder strategy(GuessStrategy strategy) {
             this.strategy = strategy;
             return this;
         }
 
+        /** See {@link ServerConfig#listener()}. */
         public Builder listener(GameListener listener) {
             this.listener = listener;
             return this;
         }
 
+        /** See {@link ServerConfig#nanoClock()}. */
+        public Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
         /**
-         * @throws IllegalArgumentException or {@link NullPointerException} naming the bad value
+         * @throws IllegalArgumentException or {@link NullPointerException} naming the bad setting
          */
         public ServerConfig build() {
-            return new ServerConfig(bindAddress, maxConnections, idleTimeout, maxLineLength,
-                    shutdownGracePeriod, strategy != null ? strategy : GuessStrategy.random(), listener);
+            return new ServerConfig(this);
         }
     }
 }

@@ -6,6 +6,9 @@ import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.GameConnection;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,13 +27,63 @@ import java.util.concurrent.CompletionStage;
  * }
  * }</pre>
  *
- * <p>Implementations are thread-safe. Every transport passes the conformance suite shipped in
- * hotcold-core's test-jar.
+ * <p>Transports are found by {@link ServiceLoader}: each transport module provides one, so that
+ * {@code Transport.named("nio")} finds it on the module path or the class path.
+ *
+ * <p>Implementations are thread-safe. Every transport passes the conformance suite in
+ * hotcold-transport-testkit.
  */
 public interface Transport extends AutoCloseable {
 
+    /**
+     * The transport called {@code name} ({@code inmemory}, {@code blocking}, {@code nio}, or a
+     * third party's), with its defaults.
+     *
+     * <pre>{@code
+     * try (Transport transport = Transport.named("nio")) { ... }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException listing the available names, if none is called {@code name}
+     */
+    static Transport named(String name) {
+        return named(name, Map.of());
+    }
+
+    /**
+     * The transport called {@code name}, configured with {@code options}, such as
+     * {@code Map.of("serverLoops", "2")} for {@code nio} or {@code Map.of("threads", "platform")}
+     * for {@code blocking}; see {@link #withOptions}.
+     *
+     * @throws IllegalArgumentException listing the available names, or naming a bad option
+     */
+    static Transport named(String name, Map<String, String> options) {
+        TreeSet<String> available = new TreeSet<>();
+        for (Transport transport : ServiceLoader.load(Transport.class, Transport.class.getClassLoader())) {
+            if (transport.name().equals(name)) {
+                return transport.withOptions(options);
+            }
+            available.add(transport.name());
+            transport.close();
+        }
+        throw new IllegalArgumentException("no transport named '" + name + "'; available: "
+                + (available.isEmpty() ? "none (no transport module is on the path)" : String.join(", ", available)));
+    }
+
     /** A short name for logs and the command line, such as {@code nio}. */
     String name();
+
+    /**
+     * A transport like this one with {@code options} applied, each a setting's name and value as
+     * the command line writes them. None by default.
+     *
+     * @throws IllegalArgumentException naming an unknown option or a bad value
+     */
+    default Transport withOptions(Map<String, String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("transport " + name() + " takes no options, got " + options.keySet());
+        }
+        return this;
+    }
 
     /** Binds a server as {@code config} says and starts serving at once. */
     GameServer serve(ServerConfig config) throws IOException;

@@ -1,9 +1,10 @@
 package dev.hotcold.core.client;
 
+import dev.hotcold.core.spi.ReplyReader;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;
 import java.io.EOFException;

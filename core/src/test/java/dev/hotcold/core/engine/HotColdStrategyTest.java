@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hotcold.core.framing.LineFramer;
+import dev.hotcold.core.spi.LineFramer;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.scoring.Scorer;
 import dev.hotcold.core.session.GameListener;

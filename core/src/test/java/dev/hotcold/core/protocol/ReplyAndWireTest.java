@@ -1,5 +1,6 @@
 package dev.hotcold.core.protocol;
 
+import dev.hotcold.core.spi.Wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -10,12 +10,13 @@ import dev.hotcold.core.engine.Guesser;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -25,22 +26,22 @@ class ServerSessionTest {
     private final List<String> events = new ArrayList<>();
     private final GameListener listener = new GameListener() {
         @Override
-        public void onGameStarted(long lower, long upper) {
+        public void onGameStarted(ConnectionInfo connection, long lower, long upper) {
             events.add("start " + lower + " " + upper);
         }
 
         @Override
-        public void onReport(long guess, Decision decision) {
+        public void onReport(ConnectionInfo connection, long guess, Decision decision) {
             events.add(guess + " is " + decision);
         }
 
         @Override
-        public void onGameCleared() {
+        public void onGameCleared(ConnectionInfo connection) {
             events.add("clear");
         }
 
         @Override
-        public void onError(ErrorReason reason) {
+        public void onError(ConnectionInfo connection, ErrorReason reason, Optional<Throwable> cause) {
             events.add("error " + reason.text());
         }
     };

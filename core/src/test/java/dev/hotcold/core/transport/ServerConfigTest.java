@@ -21,13 +21,14 @@ class ServerConfigTest {
         assertEquals(Duration.ofMinutes(5), config.idleTimeout());
         assertEquals(1024, config.maxLineLength());
         assertEquals(Duration.ofSeconds(10), config.shutdownGracePeriod());
+        assertEquals(ServerConfig.DEFAULT_BACKLOG, config.backlog());
     }
 
     @Test
     void toBuilderKeepsEveryValue() {
         GuessStrategy strategy = GuessStrategy.random(1);
         ServerConfig config = ServerConfig.builder().maxConnections(3).idleTimeout(Duration.ZERO)
-                .maxLineLength(100).shutdownGracePeriod(Duration.ofSeconds(1)).strategy(strategy).build();
+                .maxLineLength(100).backlog(7).shutdownGracePeriod(Duration.ofSeconds(1)).strategy(strategy).build();
         assertEquals(config, config.toBuilder().build());
     }
 
@@ -37,6 +38,9 @@ class ServerConfigTest {
         assertMessage("idleTimeout", () -> ServerConfig.builder().idleTimeout(Duration.ofSeconds(-1)).build());
         assertMessage("maxLineLength", () -> ServerConfig.builder().maxLineLength(10).build());
         assertMessage("shutdownGracePeriod", () -> ServerConfig.builder().shutdownGracePeriod(Duration.ofSeconds(-1)).build());
+        assertMessage("backlog", () -> ServerConfig.builder().backlog(0).build());
+        assertMessage("nanoClock", () -> ServerConfig.builder().nanoClock(null).build());
+        assertMessage("listener", () -> ServerConfig.builder().listener(null).build());
         assertMessage("bindAddress", () -> ServerConfig.builder().bindAddress(null).build());
     }
 

@@ -3,23 +3,24 @@ package dev.hotcold.transport.blocking;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.client.StreamGameConnection;
+import dev.hotcold.core.spi.StreamGameConnection;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The seed's first design done properly: blocking sockets and a thread per connection, on virtual
+ * The classic design done properly: blocking sockets and a thread per connection, on virtual
  * threads (the default) or platform threads.
  *
  * <pre>{@code
  * Transport transport = new BlockingTransport();                       // virtual threads
- * Transport seedLike = new BlockingTransport(ThreadKind.PLATFORM);     // one OS thread each
+ * Transport classic = new BlockingTransport(ThreadKind.PLATFORM);     // one OS thread each
  * try (GameServer server = transport.serve(ServerConfig.loopback(4321))) {
  *     server.awaitTermination(Duration.ofDays(1));
  * }
@@ -48,6 +49,24 @@ public final class BlockingTransport implements Transport {
 
     public ThreadKind threads() {
         return threads;
+    }
+
+    /** One option: {@code threads}, {@code virtual} or {@code platform}. */
+    @Override
+    public Transport withOptions(Map<String, String> options) {
+        ThreadKind kind = threads;
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            if (!option.getKey().equals("threads")) {
+                throw new IllegalArgumentException("unknown option '" + option.getKey() + "' of transport blocking; it has: threads");
+            }
+            kind = switch (option.getValue()) {
+                case "virtual" -> ThreadKind.VIRTUAL;
+                case "platform" -> ThreadKind.PLATFORM;
+                default -> throw new IllegalArgumentException(
+                        "threads must be virtual or platform, was '" + option.getValue() + "'");
+            };
+        }
+        return new BlockingTransport(kind);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.client.AsyncGameConnection;
-import dev.hotcold.core.client.ReplyReader;
+import dev.hotcold.core.spi.ReplyReader;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.transport.Transport;
-import dev.hotcold.core.transport.conformance.SocketClientTimeoutTest;
+import dev.hotcold.testkit.SocketClientTimeoutTest;
 
 class BlockingClientTimeoutTest extends SocketClientTimeoutTest {
     @Override

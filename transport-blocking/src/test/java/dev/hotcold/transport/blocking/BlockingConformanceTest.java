@@ -1,9 +1,9 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.transport.Transport;
-import dev.hotcold.core.transport.conformance.RawClient;
-import dev.hotcold.core.transport.conformance.SocketRawClient;
-import dev.hotcold.core.transport.conformance.TransportConformanceTest;
+import dev.hotcold.testkit.RawClient;
+import dev.hotcold.testkit.SocketRawClient;
+import dev.hotcold.testkit.TransportConformanceTest;
 import java.io.IOException;
 import java.net.SocketAddress;
 import org.junit.jupiter.api.Nested;

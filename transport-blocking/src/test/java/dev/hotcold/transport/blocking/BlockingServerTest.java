@@ -1,6 +1,6 @@
 package dev.hotcold.transport.blocking;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +12,8 @@ import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
-import dev.hotcold.core.transport.conformance.RecordingListener;
-import dev.hotcold.core.transport.conformance.SocketRawClient;
+import dev.hotcold.testkit.RecordingListener;
+import dev.hotcold.testkit.SocketRawClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

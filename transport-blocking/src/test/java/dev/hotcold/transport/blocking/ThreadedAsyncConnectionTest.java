@@ -7,7 +7,7 @@ import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
-import dev.hotcold.core.transport.conformance.RecordingListener;
+import dev.hotcold.testkit.RecordingListener;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

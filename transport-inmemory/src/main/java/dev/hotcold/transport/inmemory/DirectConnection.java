@@ -1,14 +1,16 @@
 package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.client.ReplyReader;
+import dev.hotcold.core.spi.ReplyReader;
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.framing.LineFramer;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.session.ConnectionInfo;
 import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;
+import dev.hotcold.core.spi.ServerLifecycle;
+import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -44,7 +46,8 @@ public final class DirectConnection implements GameConnection {
 
     /** A connection to a fresh session using {@code strategy} and {@code listener}. */
     public DirectConnection(GuessStrategy strategy, GameListener listener) {
-        this(new ServerSession(strategy, listener, LineFramer.DEFAULT_MAX_LINE_LENGTH));
+        this(ServerLifecycle.newSession(ServerConfig.builder().strategy(strategy).listener(listener).build(),
+                ConnectionInfo.DETACHED));
     }
 
     /** A connection to {@code session}, which it then owns. */

@@ -1,51 +1,43 @@
 package dev.hotcold.transport.inmemory;
 
-import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.session.ServerSession;
+import dev.hotcold.core.spi.Endpoint;
+import dev.hotcold.core.spi.ServerLifecycle;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * An in-memory server: a name in the JVM-wide registry and the links of its connections. It owns
- * no thread; sessions run on the threads of the clients that talk to them.
+ * The in-memory server's endpoint: a name in the JVM-wide registry. It owns no thread; sessions
+ * run on the threads of the clients that talk to them. The lifecycle is core's
+ * {@link ServerLifecycle}.
  */
-final class InMemoryServer implements GameServer {
+final class InMemoryServer implements Endpoint {
     /** Every running in-memory server of the JVM, by name. */
     private static final ConcurrentMap<String, InMemoryServer> RUNNING = new ConcurrentHashMap<>();
 
     private final InMemoryAddress address;
-    private final ServerConfig config;
     private final int pipeCapacity;
-    private final Set<Link> links = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch terminated = new CountDownLatch(1);
-    private final Object stateLock = new Object();
-    private int connectionCount;
-    private boolean accepting = true;
+    private ServerLifecycle server;
 
-    private InMemoryServer(InMemoryAddress address, ServerConfig config, int pipeCapacity) {
+    private InMemoryServer(InMemoryAddress address, int pipeCapacity) {
         this.address = address;
-        this.config = config;
         this.pipeCapacity = pipeCapacity;
     }
 
     /** Starts a server under the config's name, or a unique name if the config has no in-memory address. */
-    static InMemoryServer start(ServerConfig config, int pipeCapacity) throws IOException {
+    static GameServer start(ServerConfig config, int pipeCapacity) throws IOException {
         InMemoryAddress address = config.bindAddress() instanceof InMemoryAddress named
                 ? named
                 : InMemoryAddress.unique();
-        InMemoryServer server = new InMemoryServer(address, config, pipeCapacity);
-        if (RUNNING.putIfAbsent(address.name(), server) != null) {
+        InMemoryServer endpoint = new InMemoryServer(address, pipeCapacity);
+        endpoint.server = new ServerLifecycle(config, endpoint);
+        if (RUNNING.putIfAbsent(address.name(), endpoint) != null) {
             throw new IOException("an in-memory server named " + address.name() + " is already running");
         }
-        return server;
+        return endpoint.server;
     }
 
     /** The running server named {@code address}. */
@@ -62,33 +54,15 @@ final class InMemoryServer implements GameServer {
 
     /** A new connection, or one that only says the server is busy. */
     Link accept() throws IOException {
-        Link link;
-        synchronized (stateLock) {
-            if (!accepting) {
-                throw new IOException("in-memory server " + address.name() + " is shut down");
-            }
-            if (connectionCount >= config.maxConnections()) {
-                return new Link(pipeCapacity, null, ErrorReason.SERVER_BUSY.replyBytes(), refused -> {});
-            }
-            connectionCount++;
-            // Registered under the lock, so that a shutdown either refuses it or sees it.
-            ServerSession session = new ServerSession(config.strategy(), config.listener(), config.maxLineLength());
-            link = new Link(pipeCapacity, session, null, this::closed);
-            links.add(link);
+        Link link = new Link(pipeCapacity);
+        boolean admitted = server.admit(link).map(connection -> {
+            link.attach(connection);
+            return true;
+        }).orElse(false);
+        if (!admitted && server.isShutdown()) {
+            throw new IOException("in-memory server " + address.name() + " is shut down");
         }
-        config.listener().onConnectionOpened();
         return link;
-    }
-
-    private void closed(Link link) {
-        if (!links.remove(link)) {
-            return;
-        }
-        synchronized (stateLock) {
-            connectionCount--;
-        }
-        config.listener().onConnectionClosed();
-        terminateIfDone();
     }
 
     @Override
@@ -97,64 +71,22 @@ final class InMemoryServer implements GameServer {
     }
 
     @Override
-    public ServerConfig config() {
-        return config;
+    public void stopAccepting() {
+        RUNNING.remove(address.name(), this);
     }
 
     @Override
-    public int connectionCount() {
-        synchronized (stateLock) {
-            return connectionCount;
-        }
-    }
-
-    @Override
-    public void shutdown() {
-        stopAccepting();   // under stateLock: every accepted link is in links from here on
-        for (Link link : links) {
-            link.finishAfterGame();
-        }
-        terminateIfDone();
-    }
-
-    @Override
-    public void shutdownNow() {
-        stopAccepting();
-        for (Link link : links) {
-            link.closeServer();
-        }
-        terminateIfDone();
-    }
-
-    private void stopAccepting() {
-        synchronized (stateLock) {
-            if (accepting) {
-                accepting = false;
-                RUNNING.remove(address.name(), this);
-            }
-        }
-    }
-
-    private void terminateIfDone() {
-        synchronized (stateLock) {
-            if (!accepting && connectionCount == 0) {
-                terminated.countDown();
-            }
-        }
+    public void release() {
+        // No thread to end.
     }
 
     @Override
     public boolean isTerminated() {
-        return terminated.getCount() == 0;
+        return true;
     }
 
     @Override
-    public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public String toString() {
-        return "InMemoryServer[" + address + ", connections=" + connectionCount() + "]";
+    public boolean awaitTermination(long nanos) {
+        return true;
     }
 }

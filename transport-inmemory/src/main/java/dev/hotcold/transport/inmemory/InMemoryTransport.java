@@ -3,8 +3,8 @@ package dev.hotcold.transport.inmemory;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.client.StreamGameConnection;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.StreamGameConnection;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import dev.hotcold.core.transport.Transport;
@@ -76,7 +76,7 @@ public final class InMemoryTransport implements Transport {
     public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         Link link = InMemoryServer.lookup(address).accept();
-        return new StreamGameConnection(link.inputStream(address, options), link.outputStream(address, options), link::closeClient);
+        return new StreamGameConnection(LinkStreams.input(link, address, options), LinkStreams.output(link, address, options), link::closeClient);
     }
 
     /**

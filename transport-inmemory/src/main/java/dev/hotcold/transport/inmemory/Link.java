@@ -1,24 +1,32 @@
 package dev.hotcold.transport.inmemory;
 
-import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.ClientTimeoutException;
-import dev.hotcold.core.protocol.Wire;
-import dev.hotcold.core.session.ServerSession;
+import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.spi.Channel;
+import dev.hotcold.core.spi.ServerConnection;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One in-memory connection: two bounded pipes and the server's session between them, with no
- * thread of its own. Whoever makes progress possible runs the session: a client that writes
+ * thread of its own. The pieces each do one thing: {@link BytePipe} holds bytes,
+ * {@link PendingSends} queues asynchronous sends, {@link AfterUnlock} runs callbacks once the
+ * lock is released, {@link LinkStreams} adapts the client's ends to streams; this class pumps
+ * the session and orders the closes.
+ *
+ * <p>Close order, stated once (as Okio's {@code Pipe} states its own): when the server side
+ * closes (the session finished, core asked, or the client hung up), requests not yet handed to
+ * the session are dropped, pending asynchronous sends complete as bytes sent to a closed socket
+ * do, replies already made stay readable until read, and then reads return end of stream; core
+ * hears of the close once, after the lock is released. When the client closes, requests it wrote
+ * are still handed to the session (so a last {@code CLEAR} counts) with their replies dropped,
+ * its pending sends fail, and then the server side closes as above.
+ *
+ * <p>Whoever makes progress possible runs the session: a client that writes
  * requests, or one that reads replies and so makes room for more. When the reply pipe is full the
  * session stops taking requests, the request pipe fills, and then a blocking writer waits and an
  * asynchronous send completes later, as with TCP.
@@ -26,13 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>All state is guarded by one lock. Futures are completed and callbacks run after the lock is
  * released.
  */
-final class Link {
-    /** Called after the server closed the link, once, outside the lock. */
-    interface CloseHandler {
-        void onClosed(Link link);
-    }
-
-    /** What {@link #read} returns when no reply came in time. */
+final class Link implements Channel {
+    /** What {@link #read(ByteBuffer, long)} returns when no reply came in time. */
     static final int TIMED_OUT = -2;
     /** A wait without a limit: about 146 years; deadlines are compared by difference, so no overflow. */
     private static final long NO_LIMIT = Long.MAX_VALUE / 2;
@@ -41,39 +44,42 @@ final class Link {
     private final Condition changed = lock.newCondition();
     private final BytePipe requests;
     private final BytePipe replies;
-    private final ServerSession session;
-    private final CloseHandler closeHandler;
-    private final ArrayDeque<PendingSend> pendingSends = new ArrayDeque<>();
+    private final SocketAddress clientAddress = InMemoryAddress.unique("client-");
+    /** Core's side of the connection; set once admitted, before the client sees the link. */
+    private ServerConnection session;
+    private final PendingSends pendingSends = new PendingSends();
     private Runnable readable = () -> {};
     private boolean serverClosed;
     private boolean clientClosed;
     private boolean closeReported;
 
-    /**
-     * @param session the server's session, or null for a link the server refuses: it carries
-     *     only {@code refusal} and is closed from the start
-     */
-    Link(int pipeCapacity, ServerSession session, byte[] refusal, CloseHandler closeHandler) {
+    Link(int pipeCapacity) {
         this.requests = new BytePipe(pipeCapacity);
         this.replies = new BytePipe(pipeCapacity);
-        this.session = session;
-        this.closeHandler = closeHandler;
-        if (session == null) {
-            replies.write(ByteBuffer.wrap(refusal));
-            serverClosed = true;
-            closeReported = true;
-        }
+    }
+
+    /** Serves the link with core's side of the connection, admitted before the client sees it. */
+    void attach(ServerConnection connection) {
+        this.session = connection;
+        connection.start();
     }
 
     // --- Client side --------------------------------------------------------------------------
 
     /** Sets the callback run (outside the lock) whenever reply bytes arrive or the link closes. */
     void onReadable(Runnable callback) {
+        locked(effects -> readable = callback);
+    }
+
+    /** Runs {@code action} under the lock, then what it left for after the unlock. */
+    private void locked(Consumer<AfterUnlock> action) {
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
-            readable = callback;
+            action.accept(effects);
         } finally {
             lock.unlock();
+            effects.run();
         }
     }
 
@@ -83,7 +89,7 @@ final class Link {
      * server closed the link the bytes are dropped, as bytes sent to a closed socket are.
      */
     boolean write(ByteBuffer src, long timeoutNanos) throws IOException {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         boolean timedOut = false;
         long deadline = System.nanoTime() + timeoutNanos;
         lock.lock();
@@ -142,19 +148,14 @@ final class Link {
     /** Writes {@code src} without waiting; the stage completes once all of it is in the pipe. */
     CompletableFuture<Void> writeAsync(ByteBuffer src) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        Effects effects = new Effects();
-        lock.lock();
-        try {
+        locked(effects -> {
             if (clientClosed) {
-                sent.completeExceptionally(new IOException("connection is closed"));
+                effects.fail(sent, new IOException("connection is closed"));
             } else {
-                pendingSends.add(new PendingSend(src, sent));
+                pendingSends.add(src, sent);
                 pump(effects);
             }
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
+        });
         return sent;
     }
 
@@ -165,7 +166,7 @@ final class Link {
      * @return the count, or -1 once the server closed the link and every reply was read
      */
     int read(ByteBuffer dst, long timeoutNanos) throws IOException {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         long deadline = System.nanoTime() + timeoutNanos;
         int count;
         lock.lock();
@@ -196,7 +197,7 @@ final class Link {
 
     /** As {@link #read} but never waits: 0 when no reply byte is there yet. */
     int tryRead(ByteBuffer dst) throws IOException {
-        Effects effects = new Effects();
+        AfterUnlock effects = new AfterUnlock();
         lock.lock();
         try {
             ensureClientOpen();
@@ -207,7 +208,7 @@ final class Link {
         }
     }
 
-    private int readLocked(ByteBuffer dst, Effects effects) {
+    private int readLocked(ByteBuffer dst, AfterUnlock effects) {
         if (replies.size() > 0) {
             int count = replies.read(dst);
             pump(effects);   // room for replies: the session may take more requests
@@ -226,14 +227,12 @@ final class Link {
 
     /** As {@link #closeClient()}; asynchronous sends still waiting fail with {@code cause}, if given. */
     void closeClient(IOException cause) {
-        Effects effects = new Effects();
-        lock.lock();
-        try {
+        locked(effects -> {
             if (clientClosed) {
                 return;
             }
             clientClosed = true;
-            failPendingSends(effects, cause != null ? cause : new IOException("connection is closed"));
+            pendingSends.failAll(effects, cause != null ? cause : new IOException("connection is closed"));
             while (!serverClosed && requests.size() > 0) {
                 replies.clear();
                 if (!pumpOnce()) {
@@ -242,58 +241,7 @@ final class Link {
             }
             closeServerLocked(effects);
             replies.clear();
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
-    }
-
-    /**
-     * The client's reading end as a stream: {@link #read}, with -1 at the end, and a
-     * {@link ClientTimeoutException} when {@code options}' reply timeout runs out.
-     */
-    InputStream inputStream(SocketAddress address, ClientOptions options) {
-        long timeoutNanos = options.replyTimeout().toNanos();
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] bytes, int offset, int length) throws IOException {
-                if (length == 0) {
-                    return 0;
-                }
-                int count = Link.this.read(ByteBuffer.wrap(bytes, offset, length), timeoutNanos);
-                if (count == TIMED_OUT) {
-                    throw ClientTimeoutException.reply(address, options.replyTimeout());
-                }
-                return count;
-            }
-        };
-    }
-
-    /**
-     * The client's writing end as a stream: {@link #write}, and a {@link ClientTimeoutException}
-     * when the server has taken no request for {@code options}' reply timeout.
-     */
-    OutputStream outputStream(SocketAddress address, ClientOptions options) {
-        long timeoutNanos = options.replyTimeout().toNanos();
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                if (!Link.this.write(ByteBuffer.wrap(bytes, offset, length), timeoutNanos)) {
-                    throw ClientTimeoutException.send(address, options.replyTimeout());
-                }
-            }
-        };
+        });
     }
 
     private void ensureClientOpen() throws IOException {
@@ -304,51 +252,50 @@ final class Link {
 
     // --- Server side --------------------------------------------------------------------------
 
-    /** Graceful shutdown: end the link once no game is in play; replies already made stay readable. */
-    void finishAfterGame() {
-        Effects effects = new Effects();
-        lock.lock();
-        try {
-            if (serverClosed) {
-                return;
-            }
-            session.finishAfterGame();
-            pump(effects);
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
+    @Override
+    public SocketAddress remoteAddress() {
+        return clientAddress;
+    }
+
+    /** The server turns the client away: the link carries only {@code reply} and is closed from the start. */
+    @Override
+    public void refuse(ByteBuffer reply) {
+        locked(effects -> {
+            replies.write(reply);
+            serverClosed = true;
+            closeReported = true;   // core never tracked it
+        });
+    }
+
+    /** Graceful shutdown of a link with no game in play: ends now; replies already made stay readable. */
+    @Override
+    public void endInput() {
+        close();
     }
 
     /** Immediate shutdown: the link ends now; replies already made stay readable. */
-    void closeServer() {
-        Effects effects = new Effects();
-        lock.lock();
-        try {
-            closeServerLocked(effects);
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
+    @Override
+    public void close() {
+        locked(this::closeServerLocked);
     }
 
     /**
      * Runs the session while it has requests and room for replies, feeding in pending
      * asynchronous sends as room appears, and ends the link when the session finished.
      */
-    private void pump(Effects effects) {
+    private void pump(AfterUnlock effects) {
         if (serverClosed) {
-            failPendingSends(effects, null);
+            pendingSends.dropAll(effects);
             return;
         }
         boolean progressed;
         int repliesBefore = replies.size();
         do {
-            progressed = fillFromPendingSends(effects);
+            progressed = pendingSends.moveInto(requests, effects);
             progressed |= pumpOnce();
         } while (progressed && !session.isFinished());
         if (replies.size() != repliesBefore) {
-            effects.readable = readable;
+            effects.notifyReadable(readable);
         }
         if (session.isFinished()) {
             closeServerLocked(effects);
@@ -363,76 +310,23 @@ final class Link {
         }
         int before = requests.size();
         ByteBuffer window = replies.writeWindow();
-        session.receive(requests.data(), window);
+        session.receive(requests.data(), window, 0);   // no clock here: the idle timeout does not apply
         replies.commit(window);
         return requests.size() != before;
     }
 
-    private boolean fillFromPendingSends(Effects effects) {
-        boolean moved = false;
-        while (!pendingSends.isEmpty() && requests.free() > 0) {
-            PendingSend send = pendingSends.peek();
-            requests.write(send.bytes);
-            moved = true;
-            if (send.bytes.hasRemaining()) {
-                break;
-            }
-            pendingSends.remove();
-            effects.complete(send.future);
-        }
-        return moved;
-    }
-
-    private void failPendingSends(Effects effects, IOException failure) {
-        while (!pendingSends.isEmpty()) {
-            PendingSend send = pendingSends.remove();
-            if (failure == null) {
-                effects.complete(send.future);   // dropped, as bytes sent to a closed socket are
-            } else {
-                effects.fail(send.future, failure);
-            }
-        }
-    }
-
-    private void closeServerLocked(Effects effects) {
+    private void closeServerLocked(AfterUnlock effects) {
         if (!serverClosed) {
             serverClosed = true;
             requests.clear();
-            failPendingSends(effects, null);
-            effects.readable = readable;
+            pendingSends.dropAll(effects);
+            effects.notifyReadable(readable);
             changed.signalAll();
         }
         if (!closeReported) {
             closeReported = true;
-            effects.closed = this;
+            effects.reportClosed(session);
         }
     }
 
-    /** What to do once the lock is released. */
-    private final class Effects {
-        private final List<Runnable> completions = new ArrayList<>();
-        Runnable readable;
-        Link closed;
-
-        void complete(CompletableFuture<Void> future) {
-            completions.add(() -> future.complete(null));
-        }
-
-        void fail(CompletableFuture<Void> future, IOException failure) {
-            completions.add(() -> future.completeExceptionally(failure));
-        }
-
-        void run() {
-            // The server's books first: whoever a completion wakes finds the link closed there.
-            if (closed != null) {
-                closeHandler.onClosed(closed);
-            }
-            completions.forEach(Runnable::run);
-            if (readable != null) {
-                readable.run();
-            }
-        }
-    }
-
-    private record PendingSend(ByteBuffer bytes, CompletableFuture<Void> future) {}
 }

@@ -1,8 +1,8 @@
 package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.transport.Transport;
-import dev.hotcold.core.transport.conformance.RawClient;
-import dev.hotcold.core.transport.conformance.TransportFaultTest;
+import dev.hotcold.testkit.RawClient;
+import dev.hotcold.testkit.TransportFaultTest;
 import java.io.IOException;
 import java.net.SocketAddress;
 

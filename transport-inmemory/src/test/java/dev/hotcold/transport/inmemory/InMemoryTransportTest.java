@@ -1,6 +1,6 @@
 package dev.hotcold.transport.inmemory;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +11,10 @@ import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
-import dev.hotcold.core.transport.conformance.RecordingListener;
+import dev.hotcold.testkit.RecordingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.hotcold.transport.nio;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.ClientTimeoutException;
-import dev.hotcold.core.client.ReplyReader;
+import dev.hotcold.core.spi.ReplyReader;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -60,6 +60,8 @@ final class ClientConnection implements AsyncGameConnection {
     /** When the loop first saw this connection wait on the server without a byte moving. */
     private long waitingSince = NOT_WAITING;
     private IOException failure;
+    /** Set by {@link #close()} on the caller's thread, so that later sends fail at once. */
+    private volatile boolean closedByClient;
     SelectionKey key;
 
     ClientConnection(ClientLoop loop, SocketChannel channel, SocketAddress address, ClientOptions options,
@@ -115,6 +117,10 @@ final class ClientConnection implements AsyncGameConnection {
 
     @Override
     public CompletionStage<Void> send(Command command) {
+        if (closedByClient) {
+            // Fails at once, as on every transport, rather than when the loop gets to it.
+            return CompletableFuture.failedFuture(new IOException("connection is closed"));
+        }
         CompletableFuture<Void> sent = new CompletableFuture<>();
         loop.execute(() -> {
             if (failure != null || closing) {
@@ -260,6 +266,7 @@ final class ClientConnection implements AsyncGameConnection {
      */
     @Override
     public void close() {
+        closedByClient = true;
         loop.execute(() -> {
             if (failure != null || closing) {
                 return;

@@ -85,7 +85,12 @@ abstract class EventLoop implements Runnable {
                 selector.select(this::onReady, timeout);
                 wakeupPending.set(false);
                 runTasks();
-                afterBatch();
+                try {
+                    afterBatch();
+                } catch (RuntimeException e) {
+                    // A timer's failure must not end the loop that serves every other connection.
+                    LOG.log(Level.ERROR, "after-batch work failed on " + thread.getName(), e);
+                }
             }
         } catch (IOException e) {
             LOG.log(Level.ERROR, "event loop " + thread.getName() + " failed", e);

@@ -1,123 +1,62 @@
 package dev.hotcold.transport.nio;
 
-import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.transport.AcceptBackoff;
-import dev.hotcold.core.transport.Addresses;
+import dev.hotcold.core.spi.Endpoint;
+import dev.hotcold.core.spi.ServerLifecycle;
+import dev.hotcold.core.spi.Sockets;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An acceptor thread and N event loops. The acceptor takes connections with a blocking
- * {@code accept}, turns away those over the limit, and hands the others round-robin to the loops,
- * which own them for life.
+ * The NIO server's endpoint: an acceptor thread and N event loops. The acceptor takes connections
+ * with a blocking {@code accept} and hands those core admits round-robin to the loops, which own
+ * them for life. The lifecycle is core's {@link ServerLifecycle}.
  */
-final class NioServer implements GameServer {
-    private static final System.Logger LOG = System.getLogger(NioServer.class.getName());
-    private static final int BACKLOG = 4096;
-
-    private final ServerConfig config;
+final class NioServer implements Endpoint {
     private final ServerSocketChannel listener;
     private final SocketAddress address;
-    /** Made before the acceptor starts, so its class is loaded while files can still be opened. */
-    private final AcceptBackoff acceptBackoff = new AcceptBackoff(LOG, "hotcold-server-nio-acceptor");
     private final ServerLoop[] loops;
-    private final Thread acceptor;
-    private final AtomicInteger connectionCount = new AtomicInteger();
-    private final Object lifecycle = new Object();
-    private boolean accepting = true;
-    private boolean draining;
+    private volatile Thread acceptor;
+    /** The acceptor thread's alone. */
     private int nextLoop;
 
-    private NioServer(ServerConfig config, ServerSocketChannel listener, int loopCount, WaterMarks waterMarks)
-            throws IOException {
-        this.config = config;
+    private NioServer(ServerSocketChannel listener, int loopCount) {
         this.listener = listener;
-        this.address = listener.getLocalAddress();
+        this.address = listener.socket().getLocalSocketAddress();
         this.loops = new ServerLoop[loopCount];
-        for (int i = 0; i < loopCount; i++) {
-            loops[i] = new ServerLoop("hotcold-server-nio-loop-" + i, config, waterMarks, connectionCount);
-        }
-        this.acceptor = Thread.ofPlatform().name("hotcold-server-nio-acceptor").daemon(true).unstarted(this::acceptLoop);
     }
 
-    static NioServer start(ServerConfig config, int loopCount, WaterMarks waterMarks) throws IOException {
-        ServerSocketChannel listener = ServerSocketChannel.open();
-        NioServer server;
-        try {
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(config.bindAddress(), BACKLOG);
-            server = new NioServer(config, listener, loopCount, waterMarks);
-        } catch (IOException e) {
-            listener.close();
-            throw new IOException("cannot listen on " + Addresses.describe(config.bindAddress()) + ": " + e.getMessage(), e);
-        }
-        for (ServerLoop loop : server.loops) {
-            loop.start();
-        }
-        server.acceptor.start();
+    static GameServer start(ServerConfig config, int loopCount, WaterMarks waterMarks) throws IOException {
+        NioServer endpoint = new NioServer(Sockets.listen(config), loopCount);
+        ServerLifecycle server = new ServerLifecycle(config, endpoint);
+        endpoint.start(server, waterMarks);
         return server;
     }
 
-    private void acceptLoop() {
-        while (listener.isOpen()) {
-            try {
-                SocketChannel channel = listener.accept();
-                acceptBackoff.succeeded();
-                admit(channel);
-            } catch (Throwable failure) {
-                // Out of file descriptors, say, where even logging may throw an Error: back off
-                // and try again rather than let the thread die with the server still listening.
-                if (listener.isOpen()) {
-                    acceptBackoff.failed(failure);
-                }
-            }
+    private void start(ServerLifecycle server, WaterMarks waterMarks) {
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new ServerLoop("hotcold-server-nio-loop-" + i, server, waterMarks);
+            loops[i].start();
         }
+        acceptor = Thread.ofPlatform().name("hotcold-server-nio-acceptor").daemon(true)
+                .start(() -> Sockets.acceptLoop(listener, "hotcold-server-nio-acceptor", channel -> admit(server, channel)));
     }
 
-    private void admit(SocketChannel channel) {
+    private void admit(ServerLifecycle server, SocketChannel socket) {
         try {
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.configureBlocking(false);
+            socket.configureBlocking(false);
         } catch (IOException e) {
-            closeQuietly(channel);
+            Sockets.closeQuietly(socket);
             return;
         }
-        if (connectionCount.incrementAndGet() > config.maxConnections()) {
-            connectionCount.decrementAndGet();
-            refuse(channel);
-            return;
-        }
-        ServerLoop loop;
-        synchronized (lifecycle) {
-            if (!accepting) {
-                connectionCount.decrementAndGet();
-                closeQuietly(channel);
-                return;
-            }
-            loop = loops[nextLoop];
-            nextLoop = (nextLoop + 1) % loops.length;
-        }
-        loop.adopt(channel);
-    }
-
-    /** Tells a client over the limit why it is turned away, then hangs up. */
-    private static void refuse(SocketChannel channel) {
-        try (channel) {
-            // A fresh socket's send buffer takes these few bytes at once, even non-blocking.
-            channel.write(ByteBuffer.wrap(ErrorReason.SERVER_BUSY.replyBytes()));
-            channel.shutdownOutput();
-        } catch (IOException ignored) {
-            // Gone already.
-        }
+        ServerLoop loop = loops[nextLoop];
+        nextLoop = (nextLoop + 1) % loops.length;
+        NioConnection connection = new NioConnection(socket, loop);
+        server.admit(connection).ifPresent(core -> loop.adopt(connection, core));
     }
 
     @Override
@@ -126,46 +65,15 @@ final class NioServer implements GameServer {
     }
 
     @Override
-    public ServerConfig config() {
-        return config;
+    public void stopAccepting() {
+        Sockets.closeQuietly(listener);
     }
 
     @Override
-    public int connectionCount() {
-        return connectionCount.get();
-    }
-
-    @Override
-    public void shutdown() {
-        stopAccepting();
-        synchronized (lifecycle) {
-            if (draining) {
-                return;
-            }
-            draining = true;
-        }
-        for (ServerLoop loop : loops) {
-            loop.finishAfterGames();
-        }
-    }
-
-    @Override
-    public void shutdownNow() {
-        stopAccepting();
+    public void release() {
         for (ServerLoop loop : loops) {
             loop.stopNow();
         }
-    }
-
-    private void stopAccepting() {
-        synchronized (lifecycle) {
-            if (!accepting) {
-                return;
-            }
-            accepting = false;
-        }
-        closeQuietly(listener);
-        acceptBackoff.stop();
     }
 
     @Override
@@ -182,9 +90,9 @@ final class NioServer implements GameServer {
     }
 
     @Override
-    public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        if (!acceptor.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+    public boolean awaitTermination(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        if (!acceptor.join(Duration.ofNanos(Math.max(1, nanos)))) {
             return false;
         }
         for (ServerLoop loop : loops) {
@@ -199,10 +107,11 @@ final class NioServer implements GameServer {
      * For tests: the most unsent bytes held for any one connection, and the number of
      * connections whose reading is suspended by the water marks.
      */
-    int[] backlog() {
+    static int[] backlog(GameServer server) {
         int largest = 0;
         int suspended = 0;
-        for (ServerLoop loop : loops) {
+        NioServer nio = (NioServer) ((ServerLifecycle) server).endpoint();
+        for (ServerLoop loop : nio.loops) {
             int[] one = loop.backlog().join();
             largest = Math.max(largest, one[0]);
             suspended += one[1];
@@ -211,22 +120,10 @@ final class NioServer implements GameServer {
     }
 
     /** For tests: sets {@code SO_SNDBUF} of every connection open now. */
-    void setSendBufferSizes(int bytes) {
-        for (ServerLoop loop : loops) {
+    static void setSendBufferSizes(GameServer server, int bytes) {
+        NioServer nio = (NioServer) ((ServerLifecycle) server).endpoint();
+        for (ServerLoop loop : nio.loops) {
             loop.setSendBufferSizes(bytes).join();
         }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Closed is closed.
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "NioServer[" + Addresses.describe(address) + ", loops=" + loops.length + ", connections=" + connectionCount() + "]";
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The seed's asyncio server done with raw {@code java.nio}: selector event loops, no thread per
+ * An event-loop server (asyncio's design) done with raw {@code java.nio}: selector event loops, no thread per
  * connection. A server has an acceptor and N loops (default: one per processor), each connection
  * owned by one loop for life; clients share the transport's client loops (default: one), started
  * on first use and stopped by {@link #close()}.
@@ -68,6 +69,27 @@ public final class NioTransport implements Transport {
     @Override
     public GameServer serve(ServerConfig config) throws IOException {
         return NioServer.start(config, serverLoops, waterMarks);
+    }
+
+    /** Options {@code serverLoops} and {@code clientLoops}, each a positive count. */
+    @Override
+    public Transport withOptions(Map<String, String> options) {
+        Builder builder = builder().serverLoops(serverLoops).clientLoops(clientLoops).writeBufferWaterMarks(waterMarks);
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            int count;
+            try {
+                count = Integer.parseInt(option.getValue());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option.getKey() + " must be a number, was '" + option.getValue() + "'");
+            }
+            switch (option.getKey()) {
+                case "serverLoops" -> builder.serverLoops(count);
+                case "clientLoops" -> builder.clientLoops(count);
+                default -> throw new IllegalArgumentException(
+                        "unknown option '" + option.getKey() + "' of transport nio; it has: serverLoops, clientLoops");
+            }
+        }
+        return builder.build();
     }
 
     /**

@@ -1,25 +1,23 @@
 package dev.hotcold.transport.nio;
 
-import dev.hotcold.core.protocol.Wire;
-import dev.hotcold.core.session.GameListener;
-import dev.hotcold.core.session.ServerSession;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.spi.ServerConnection;
+import dev.hotcold.core.spi.ServerLifecycle;
+import dev.hotcold.core.spi.Sockets;
+import dev.hotcold.core.spi.Wire;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A server event loop: owns its connections for life and serves them on one thread. One read
- * buffer and one write buffer serve every connection of the loop; a connection holds bytes of its
- * own only for a partial line or for replies the socket did not take.
+ * A server event loop: owns its connections for life and pumps their bytes on one thread. One
+ * read buffer and one write buffer serve every connection of the loop; a connection holds bytes
+ * of its own only for a partial line or for replies the socket did not take.
  *
  * <p>Replies are written at once. Only when the socket does not take them all are the rest kept
  * and {@code OP_WRITE} registered, until they drain. Above the high-water mark of unsent bytes the
@@ -29,53 +27,42 @@ final class ServerLoop extends EventLoop {
     private static final System.Logger LOG = System.getLogger(ServerLoop.class.getName());
     private static final int BUFFER_SIZE = 16 * 1024;
 
-    private final ServerConfig config;
+    private final ServerLifecycle server;
     private final WaterMarks waterMarks;
-    private final AtomicInteger connectionCount;
-    private final GameListener listener;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private final long idleNanos;
     private final long scanIntervalNanos;
+    private final boolean timed;
+    /** System.nanoTime of the next idle scan: the pace is real time, the decision is core's clock. */
     private long nextIdleScan;
     private int connections;
-    private volatile boolean draining;
     private volatile boolean stopping;
 
-    ServerLoop(String name, ServerConfig config, WaterMarks waterMarks, AtomicInteger connectionCount) {
+    ServerLoop(String name, ServerLifecycle server, WaterMarks waterMarks) {
         super(name);
-        this.config = config;
+        this.server = server;
         this.waterMarks = waterMarks;
-        this.connectionCount = connectionCount;
-        this.listener = config.listener();
-        this.idleNanos = config.idleTimeout().toNanos();
-        // Look for idle connections a few times per timeout, but not more than every 10 ms.
-        this.scanIntervalNanos = idleNanos == 0 ? 0 : Math.max(10_000_000L, Math.min(idleNanos / 4, 1_000_000_000L));
+        this.scanIntervalNanos = server.idleScanIntervalNanos();
+        this.timed = scanIntervalNanos != 0;
         this.nextIdleScan = System.nanoTime() + scanIntervalNanos;
     }
 
-    /** Takes over an accepted channel (already counted in the connection count). */
-    void adopt(SocketChannel channel) {
-        execute(() -> register(channel));
+    /** Takes over a connection core admitted. */
+    void adopt(NioConnection connection, ServerConnection core) {
+        execute(() -> register(connection, core));
     }
 
-    private void register(SocketChannel channel) {
-        if (stopping || draining) {
-            connectionCount.decrementAndGet();
-            closeQuietly(channel);
-            return;
-        }
-        ServerConnection connection = new ServerConnection(channel,
-                new ServerSession(config.strategy(), listener, config.maxLineLength()));
+    private void register(NioConnection connection, ServerConnection core) {
+        connection.core = core;
         try {
-            connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+            connection.key = connection.socket().register(selector, SelectionKey.OP_READ, connection);
         } catch (ClosedChannelException e) {
-            connectionCount.decrementAndGet();
+            connection.closed = true;
+            core.closed();
             return;
         }
-        connection.lastActive = System.nanoTime();
         connections++;
-        listener.onConnectionOpened();
+        core.start();
     }
 
     @Override
@@ -83,7 +70,7 @@ final class ServerLoop extends EventLoop {
         if (!key.isValid()) {
             return;   // closed earlier in this round
         }
-        ServerConnection connection = (ServerConnection) key.attachment();
+        NioConnection connection = (NioConnection) key.attachment();
         try {
             int ready = key.readyOps();
             if ((ready & SelectionKey.OP_WRITE) != 0) {
@@ -100,24 +87,21 @@ final class ServerLoop extends EventLoop {
         }
     }
 
-    private void read(ServerConnection connection) throws IOException {
+    private void read(NioConnection connection) throws IOException {
         ByteBuffer in = readBuffer.clear();
-        int read = connection.channel.read(in);
+        int read = connection.socket().read(in);
         if (read < 0) {
             // The client is done sending (it may only have shut down its output): deliver what
             // is unsent, then close.
-            connection.inputEnded = true;
-            closeWhenFlushed(connection);
+            endInput(connection);
             return;
         }
         if (read == 0) {
             return;
         }
-        if (idleNanos != 0) {
-            connection.lastActive = System.nanoTime();
-        }
+        long now = timed ? server.now() : 0;
         in.flip();
-        process(connection, in);
+        process(connection, in, now);
     }
 
     /**
@@ -127,9 +111,9 @@ final class ServerLoop extends EventLoop {
      * when the client catches up. Without the per-batch check one 16 KiB read of empty lines made
      * 16 K replies of 17 bytes, whatever the mark.
      */
-    private void process(ServerConnection connection, ByteBuffer in) throws IOException {
-        ServerSession session = connection.session;
-        while (in.hasRemaining() && !session.isFinished()) {
+    private void process(NioConnection connection, ByteBuffer in, long now) throws IOException {
+        ServerConnection core = connection.core;
+        while (in.hasRemaining() && !core.isFinished()) {
             int unsent = connection.unsent.size();
             if (unsent > waterMarks.high()) {
                 // The loop's read buffer is reused by every connection; a rest already kept is not.
@@ -140,13 +124,13 @@ final class ServerLoop extends EventLoop {
             // room for its longest reply.
             long room = (long) waterMarks.high() - unsent + Wire.MAX_REPLY_BYTES;
             ByteBuffer out = writeBuffer.clear().limit((int) Math.min(BUFFER_SIZE, room));
-            session.receive(in, out);
+            core.receive(in, out, now);
             out.flip();
             if (out.hasRemaining()) {
                 send(connection, out);
             }
         }
-        if (session.isFinished()) {
+        if (core.isFinished()) {
             connection.unread = null;
             closeWhenFlushed(connection);
         } else if (connection.unsent.size() > waterMarks.high()) {
@@ -156,9 +140,9 @@ final class ServerLoop extends EventLoop {
     }
 
     /** Writes at once if nothing is waiting; keeps what the socket does not take. */
-    private void send(ServerConnection connection, ByteBuffer out) throws IOException {
+    private void send(NioConnection connection, ByteBuffer out) throws IOException {
         if (connection.unsent.isEmpty()) {
-            connection.channel.write(out);
+            connection.socket().write(out);
             if (!out.hasRemaining()) {
                 return;
             }
@@ -169,9 +153,9 @@ final class ServerLoop extends EventLoop {
         }
     }
 
-    private void flushUnsent(ServerConnection connection) throws IOException {
-        if (connection.unsent.writeTo(connection.channel) > 0 && idleNanos != 0) {
-            connection.lastActive = System.nanoTime();
+    private void flushUnsent(NioConnection connection) throws IOException {
+        if (connection.unsent.writeTo(connection.socket()) > 0 && timed) {
+            connection.core.sent(server.now());
         }
         if (connection.readSuspended && connection.unsent.size() <= waterMarks.low()) {
             connection.readSuspended = false;
@@ -179,13 +163,13 @@ final class ServerLoop extends EventLoop {
             if (unread != null) {
                 // What was read before the suspension comes before anything read after it.
                 connection.unread = null;
-                process(connection, unread);
+                process(connection, unread, timed ? server.now() : 0);
                 if (connection.closed) {
                     return;
                 }
             }
         }
-        if (connection.unsent.isEmpty() && (connection.session.isFinished() || connection.inputEnded)) {
+        if (connection.unsent.isEmpty() && (connection.core.isFinished() || connection.inputEnded)) {
             close(connection);
             return;
         }
@@ -193,7 +177,7 @@ final class ServerLoop extends EventLoop {
     }
 
     /** OP_WRITE exactly while bytes wait; OP_READ unless suspended or finished. */
-    private void updateInterest(ServerConnection connection) {
+    private void updateInterest(NioConnection connection) {
         if (connection.closed) {
             return;
         }
@@ -201,7 +185,7 @@ final class ServerLoop extends EventLoop {
         if (!connection.unsent.isEmpty()) {
             ops |= SelectionKey.OP_WRITE;
         }
-        if (!connection.readSuspended && !connection.inputEnded && !connection.session.isFinished()) {
+        if (!connection.readSuspended && !connection.inputEnded && !connection.core.isFinished()) {
             ops |= SelectionKey.OP_READ;
         }
         if (connection.key.interestOps() != ops) {
@@ -209,7 +193,16 @@ final class ServerLoop extends EventLoop {
         }
     }
 
-    private void closeWhenFlushed(ServerConnection connection) {
+    /** Reads stop; the connection closes after its last unsent byte. On the loop. */
+    void endInput(NioConnection connection) {
+        if (connection.closed) {
+            return;
+        }
+        connection.inputEnded = true;
+        closeWhenFlushed(connection);
+    }
+
+    private void closeWhenFlushed(NioConnection connection) {
         if (connection.unsent.isEmpty()) {
             close(connection);
         } else {
@@ -217,7 +210,8 @@ final class ServerLoop extends EventLoop {
         }
     }
 
-    private void close(ServerConnection connection) {
+    /** Closes now and tells core. On the loop; idempotent. */
+    void close(NioConnection connection) {
         if (connection.closed) {
             return;
         }
@@ -225,10 +219,9 @@ final class ServerLoop extends EventLoop {
         connection.unsent.clear();
         connection.unread = null;
         connection.key.cancel();
-        closeQuietly(connection.channel);
+        Sockets.closeQuietly(connection.socket());
         connections--;
-        connectionCount.decrementAndGet();
-        listener.onConnectionClosed();
+        connection.core.closed();
     }
 
     // --- Diagnostics (tests) ------------------------------------------------------------------
@@ -239,7 +232,7 @@ final class ServerLoop extends EventLoop {
         execute(() -> {
             int largest = 0;
             int suspended = 0;
-            for (ServerConnection connection : connectionsNow()) {
+            for (NioConnection connection : connectionsNow()) {
                 largest = Math.max(largest, connection.unsent.size());
                 suspended += connection.readSuspended ? 1 : 0;
             }
@@ -253,8 +246,8 @@ final class ServerLoop extends EventLoop {
         CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
             try {
-                for (ServerConnection connection : connectionsNow()) {
-                    connection.channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+                for (NioConnection connection : connectionsNow()) {
+                    connection.socket().setOption(StandardSocketOptions.SO_SNDBUF, bytes);
                 }
                 done.complete(null);
             } catch (IOException e) {
@@ -266,36 +259,19 @@ final class ServerLoop extends EventLoop {
 
     // --- Shutdown and timers ----------------------------------------------------------------
 
-    /**
-     * Graceful: every session finishes after its game; the loop ends with its last connection.
-     * Always queued, even from the loop (a listener may call it), so that it never closes a
-     * connection whose replies are being written.
-     */
-    void finishAfterGames() {
-        draining = true;
-        submit(() -> {
-            for (ServerConnection connection : connectionsNow()) {
-                connection.session.finishAfterGame();
-                if (connection.session.isFinished()) {
-                    closeWhenFlushed(connection);
-                }
-            }
-        });
-    }
-
-    /** Immediate: every connection closes now and the loop ends. */
+    /** Core released the server: the loop ends (its connections are closed by then). */
     void stopNow() {
         stopping = true;
         wakeUp();
     }
 
-    private List<ServerConnection> connectionsNow() {
+    private List<NioConnection> connectionsNow() {
         if (!selector.isOpen()) {
             return List.of();   // the loop has ended and closed everything
         }
-        List<ServerConnection> all = new ArrayList<>(connections);
+        List<NioConnection> all = new ArrayList<>(connections);
         for (SelectionKey key : selector.keys()) {
-            if (key.isValid() && key.attachment() instanceof ServerConnection connection && !connection.closed) {
+            if (key.isValid() && key.attachment() instanceof NioConnection connection && !connection.closed) {
                 all.add(connection);
             }
         }
@@ -304,39 +280,29 @@ final class ServerLoop extends EventLoop {
 
     @Override
     protected long timeoutMillis() {
-        return scanIntervalNanos == 0 ? 0 : nanosToMillisCeil(nextIdleScan - System.nanoTime());
+        return timed ? nanosToMillisCeil(nextIdleScan - System.nanoTime()) : 0;
     }
 
     @Override
     protected void afterBatch() {
-        long now = System.nanoTime();
-        if (scanIntervalNanos != 0 && now - nextIdleScan >= 0) {
-            nextIdleScan = now + scanIntervalNanos;
-            for (ServerConnection connection : connectionsNow()) {
-                if (now - connection.lastActive >= idleNanos) {
-                    close(connection);   // silent too long: closed without a word
-                }
+        if (timed && System.nanoTime() - nextIdleScan >= 0) {
+            nextIdleScan = System.nanoTime() + scanIntervalNanos;
+            long now = server.now();
+            for (NioConnection connection : connectionsNow()) {
+                connection.core.closeIfIdle(now);   // silent too long: closed without a word
             }
         }
     }
 
     @Override
     protected boolean shouldStop() {
-        return stopping || (draining && connections == 0);
+        return stopping;
     }
 
     @Override
     protected void onStop() {
-        for (ServerConnection connection : connectionsNow()) {
+        for (NioConnection connection : connectionsNow()) {
             close(connection);
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Closed is closed.
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.transport.Transport;
-import dev.hotcold.core.transport.conformance.SocketClientTimeoutTest;
+import dev.hotcold.testkit.SocketClientTimeoutTest;
 
 class NioClientTimeoutTest extends SocketClientTimeoutTest {
     @Override

@@ -1,6 +1,6 @@
 package dev.hotcold.transport.nio;
 
-import dev.hotcold.core.transport.conformance.DescriptorExhaustionChecks;
+import dev.hotcold.testkit.DescriptorExhaustionChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -2,9 +2,9 @@ package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.Transport;
-import dev.hotcold.core.transport.conformance.RawClient;
-import dev.hotcold.core.transport.conformance.SocketRawClient;
-import dev.hotcold.core.transport.conformance.TransportFaultTest;
+import dev.hotcold.testkit.RawClient;
+import dev.hotcold.testkit.SocketRawClient;
+import dev.hotcold.testkit.TransportFaultTest;
 import java.io.IOException;
 import java.net.SocketAddress;
 
@@ -23,6 +23,6 @@ class NioFaultTest extends TransportFaultTest {
 
     @Override
     protected void shrinkServerSendBuffers(GameServer server, int bytes) {
-        ((NioServer) server).setSendBufferSizes(bytes);
+        NioServer.setSendBufferSizes(server, bytes);
     }
 }

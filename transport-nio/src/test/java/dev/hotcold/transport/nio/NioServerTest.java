@@ -1,6 +1,6 @@
 package dev.hotcold.transport.nio;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,11 +12,11 @@ import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
-import dev.hotcold.core.transport.conformance.RecordingListener;
-import dev.hotcold.core.transport.conformance.SocketRawClient;
+import dev.hotcold.testkit.RecordingListener;
+import dev.hotcold.testkit.SocketRawClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -114,10 +114,9 @@ class NioServerTest {
                     // The test hangs up on it at the end.
                 }
             });
-            NioServer nio = (NioServer) server;
             // Wait until the server has stopped reading the flooder: its replies passed the mark.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (nio.backlog()[1] == 0) {
+            while (NioServer.backlog(server)[1] == 0) {
                 assertTrue(System.nanoTime() < deadline, "the server suspends reading the flooder");
                 Thread.onSpinWait();
             }
@@ -125,7 +124,7 @@ class NioServerTest {
             int bound = marks.high() + (16 * 1024 / "NUMBER\n".length() + 1) * Wire.MAX_REPLY_BYTES;
             long writtenThen = written.get();
             for (int sample = 0; sample < 20; sample++) {
-                int[] backlog = nio.backlog();
+                int[] backlog = NioServer.backlog(server);
                 assertTrue(backlog[0] <= bound, "unsent bytes " + backlog[0] + " stay under " + bound);
                 assertEquals(1, backlog[1], "the flooder stays suspended");
                 // Another client on the same loop plays a whole game meanwhile.
@@ -160,7 +159,7 @@ class NioServerTest {
                 assertTrue(line != null && !line.startsWith("ERROR"), "reply " + i + ": " + line);
             }
             writer.join();
-            assertEquals(0, ((NioServer) server).backlog()[1], "nothing stays suspended");
+            assertEquals(0, NioServer.backlog(server)[1], "nothing stays suspended");
         }
     }
 

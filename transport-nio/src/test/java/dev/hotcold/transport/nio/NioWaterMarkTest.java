@@ -1,6 +1,6 @@
 package dev.hotcold.transport.nio;
 
-import static dev.hotcold.core.transport.conformance.GameChecks.assertValidGame;
+import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.protocol.Wire;
+import dev.hotcold.core.spi.Wire;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.BufferedReader;
@@ -52,11 +52,10 @@ class NioWaterMarkTest {
                     // The test hangs up on it at the end.
                 }
             });
-            NioServer nio = (NioServer) server;
-            awaitSuspended(nio);
+            awaitSuspended(server);
             int bound = MARKS.high() + Wire.MAX_REPLY_BYTES;
             for (int sample = 0; sample < 20; sample++) {
-                int[] backlog = nio.backlog();
+                int[] backlog = NioServer.backlog(server);
                 assertTrue(backlog[0] <= bound, "unsent bytes " + backlog[0] + " stay within the mark plus one reply, "
                         + bound);
                 assertEquals(1, backlog[1], "the flooder stays suspended");
@@ -90,7 +89,7 @@ class NioWaterMarkTest {
                 }
             });
             // Read only once the server has stopped reading, so that it holds unread input.
-            awaitSuspended((NioServer) server);
+            awaitSuspended(server);
             for (int i = 0; i < chunks; i++) {
                 for (int line = 0; line < REPLIES_PER_CHUNK; line++) {
                     String expected = line == 200 ? "ERROR unknown command"
@@ -104,7 +103,7 @@ class NioWaterMarkTest {
             writer.join(TimeUnit.SECONDS.toMillis(30));
             socket.getOutputStream().write("PARAMS 4 4\nNUMBER\n".getBytes(US_ASCII));
             assertEquals("4", replies.readLine(), "the connection still plays");
-            assertEquals(0, ((NioServer) server).backlog()[1], "nothing stays suspended");
+            assertEquals(0, NioServer.backlog(server)[1], "nothing stays suspended");
         }
     }
 
@@ -120,9 +119,9 @@ class NioWaterMarkTest {
         return socket;
     }
 
-    private static void awaitSuspended(NioServer server) {
+    private static void awaitSuspended(GameServer server) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (server.backlog()[1] == 0) {
+        while (NioServer.backlog(server)[1] == 0) {
             assertTrue(System.nanoTime() < deadline, "the server suspends reading the client");
             Thread.onSpinWait();
         }

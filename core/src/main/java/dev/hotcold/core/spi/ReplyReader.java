@@ -1,0 +1,37 @@
+package dev.hotcold.core.spi;
+
+import dev.hotcold.core.protocol.Reply;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns the bytes a server sends into {@link Reply}s: a {@link LineFramer} and the reply parser,
+ * for client connections of any transport. A line longer than the limit comes out as
+ * {@link Reply.Unreadable}. One per connection; not thread-safe.
+ */
+public final class ReplyReader {
+    /** Far more than any reply needs (the longest is under 64 bytes), so foreign servers fit. */
+    public static final int DEFAULT_MAX_REPLY_LENGTH = 1024;
+
+    private final LineFramer framer;
+    private static final Reply TOO_LONG = new Reply.Unreadable("(a line too long to read)");
+
+    public ReplyReader() {
+        this(DEFAULT_MAX_REPLY_LENGTH);
+    }
+
+    public ReplyReader(int maxReplyLength) {
+        this.framer = new LineFramer(maxReplyLength);
+    }
+
+    /**
+     * The next reply in {@code in}, consuming its bytes; or null when {@code in} ran out before a
+     * line ended, in which case all of it was consumed and the partial line is kept.
+     */
+    public Reply next(ByteBuffer in) {
+        return switch (framer.next(in)) {
+            case LINE -> Reply.parse(framer.lineBuffer().duplicate().limit(framer.lineEnd()).position(framer.lineStart()));
+            case LINE_TOO_LONG -> TOO_LONG;
+            case NEED_MORE_BYTES -> null;
+        };
+    }
+}

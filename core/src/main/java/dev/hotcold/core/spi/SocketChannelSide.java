@@ -1,0 +1,31 @@
+package dev.hotcold.core.spi;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * What every socket transport's {@link Channel} shares: the socket, its peer's address taken once
+ * at accept, and the refusal. The transport adds {@link #endInput()} and {@link #close()} on its
+ * own threads.
+ */
+public abstract class SocketChannelSide implements Channel {
+    /** The accepted socket. */
+    protected final SocketChannel channel;
+    private final SocketAddress remote;
+
+    protected SocketChannelSide(SocketChannel channel) {
+        this.channel = channel;
+        this.remote = Sockets.remoteAddress(channel);
+    }
+
+    @Override
+    public final SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public final void refuse(ByteBuffer reply) {
+        Sockets.refuse(channel, reply);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.hotcold.core.spi;
+
+import dev.hotcold.core.transport.Addresses;
+import dev.hotcold.core.transport.ServerConfig;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
+
+/**
+ * What every socket transport does the same way: listen, accept with retry, refuse. Nothing here
+ * reads or writes a game's bytes.
+ */
+public final class Sockets {
+    private static final System.Logger LOG = System.getLogger(Sockets.class.getName());
+
+    private Sockets() {}
+
+    /**
+     * A blocking listening socket bound as {@code config} says, with its backlog.
+     *
+     * @throws IOException naming the address, if it cannot be bound (in use, say)
+     */
+    public static ServerSocketChannel listen(ServerConfig config) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(config.bindAddress(), config.backlog());
+            return listener;
+        } catch (IOException e) {
+            listener.close();
+            throw new IOException("cannot listen on " + Addresses.describe(config.bindAddress()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Accepts connections until {@code listener} is closed, handing each to {@code accepted} with
+     * TCP_NODELAY on. The one accept loop of the socket transports. A failed accept (out of file
+     * descriptors, say) never ends it: {@link AcceptBackoff} waits 10 ms to 1 s between tries and
+     * logs at most once per 10 s, swallowing even the failures of logging itself, so the loop
+     * serves again as soon as descriptors are free. While it backs off, a shutdown waits for the
+     * current pause (at most 1 s) to end.
+     *
+     * @param listener the bound listening socket, in blocking mode
+     * @param loopName names the loop in log messages, such as its thread's name
+     * @param accepted takes each accepted connection; what it throws is logged and the loop goes on
+     */
+    public static void acceptLoop(ServerSocketChannel listener, String loopName, Consumer<SocketChannel> accepted) {
+        AcceptBackoff backoff = new AcceptBackoff(LOG, loopName);   // loaded while files can be opened
+        while (listener.isOpen()) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+                backoff.succeeded();
+            } catch (Throwable failure) {
+                if (listener.isOpen()) {
+                    backoff.failed(failure);
+                }
+                continue;
+            }
+            try {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                accepted.accept(channel);
+            } catch (IOException gone) {
+                closeQuietly(channel);
+            } catch (Throwable failure) {
+                closeQuietly(channel);
+                backoff.failed(failure);
+            }
+        }
+    }
+
+    /** Writes {@code reply} to a fresh socket (its send buffer takes a few bytes at once), then closes it. */
+    public static void refuse(SocketChannel channel, ByteBuffer reply) {
+        try (channel) {
+            channel.write(reply);
+            channel.shutdownOutput();
+        } catch (IOException ignored) {
+            // The client is gone already; nothing more to tell it.
+        }
+    }
+
+    /** The peer's address, or an unresolved {@code unknown:0} if the socket has no peer any more. */
+    public static SocketAddress remoteAddress(SocketChannel channel) {
+        try {
+            SocketAddress address = channel.getRemoteAddress();
+            if (address != null) {
+                return address;
+            }
+        } catch (IOException gone) {
+            // Reported as unknown below.
+        }
+        return InetSocketAddress.createUnresolved("unknown", 0);
+    }
+
+    /** Closes, ignoring a failure: closing is all that is left to do. */
+    public static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Closed is closed.
+        }
+    }
+}

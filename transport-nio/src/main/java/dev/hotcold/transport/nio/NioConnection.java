@@ -1,0 +1,46 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.spi.SocketChannelSide;
+import dev.hotcold.core.spi.ServerConnection;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * What a server loop keeps for one connection: core's side of it, unsent replies, and a few
+ * flags. Every field but the final ones belongs to the loop thread.
+ */
+final class NioConnection extends SocketChannelSide {
+
+    final ServerLoop loop;
+    final OutboundBuffer unsent = new OutboundBuffer();
+    /** Core's side; set when the loop registers the connection. */
+    ServerConnection core;
+    SelectionKey key;
+    /** Reading stopped because unsent replies passed the high-water mark. */
+    boolean readSuspended;
+    /** Input read but not processed when reading was suspended; processed first on resuming. Else null. */
+    ByteBuffer unread;
+    /** The client closed its side (or shutdown ended it); replies made are still delivered, then it closes. */
+    boolean inputEnded;
+    boolean closed;
+
+    NioConnection(SocketChannel channel, ServerLoop loop) {
+        super(channel);
+        this.loop = loop;
+    }
+
+    SocketChannel socket() {
+        return channel;
+    }
+
+    @Override
+    public void endInput() {
+        loop.execute(() -> loop.endInput(this));
+    }
+
+    @Override
+    public void close() {
+        loop.execute(() -> loop.close(this));
+    }
+}
