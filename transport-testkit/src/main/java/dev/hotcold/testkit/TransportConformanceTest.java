@@ -530,7 +530,9 @@ public abstract class TransportConformanceTest {
         GameServer server = serve(config(new RecordingListener()));
         GameConnection connection = connect(server);
         connection.close();
-        assertThrows(IOException.class, () -> Game.start(connection, 1, 5, 3));
+        // Game throws no checked exception: the IOException comes wrapped, at once, on every transport.
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> Game.start(connection, 1, 5, 3));
+        assertInstanceOf(IOException.class, failure.getCause());
     }
 
     @Test

@@ -321,6 +321,11 @@ public abstract class TransportFaultTest {
         assertEquals("5", client.readLine(), "the connection plays on");
         verify(listener, timeout(WAIT_MILLIS).times(2)).onError(any(), eq(ErrorReason.INTERNAL_ERROR), any());
         verify(listener, never()).onError(any(), eq(ErrorReason.SERVER_BUSY), any());
+        // A failing strategy is the server's bug, not the client's: it is logged (rate-limited,
+        // so one or two records) and handed to the listener; nothing else is logged.
+        List<LogRecord> failures = log.take(GuessStrategy.class.getName());
+        assertTrue(!failures.isEmpty() && failures.size() <= 2, "the strategy's failure is logged: " + failures);
+        failures.forEach(record -> assertTrue(record.getThrown() instanceof IllegalStateException, String.valueOf(record.getThrown())));
     }
 
     // --- Half-close ---------------------------------------------------------------------------
@@ -647,6 +652,13 @@ public abstract class TransportFaultTest {
             if ((ours && record.getThrown() != null) || record.getLevel().intValue() >= Level.WARNING.intValue()) {
                 records.add(record);
             }
+        }
+
+        /** Removes and returns the records of {@code loggerName}: those a test expects. */
+        List<LogRecord> take(String loggerName) {
+            List<LogRecord> taken = records.stream().filter(r -> loggerName.equals(r.getLoggerName())).toList();
+            records.removeAll(taken);
+            return taken;
         }
 
         void assertNoThrowableOrWarning() {
