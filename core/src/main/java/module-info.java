@@ -17,6 +17,7 @@ module dev.hotcold.core {
             dev.hotcold.transport.blocking,
             dev.hotcold.transport.nio,
             dev.hotcold.transport.inmemory,
+            dev.hotcold.socket,
             dev.hotcold.testkit;
 
     uses dev.hotcold.core.transport.Transport;

@@ -1,6 +1,7 @@
 /** The NIO transport: selector event loops for a non-blocking server and a multiplexed client. */
 module dev.hotcold.transport.nio {
     requires transitive dev.hotcold.core;
+    requires dev.hotcold.socket;
 
     exports dev.hotcold.transport.nio;
 

@@ -3,7 +3,7 @@ package dev.hotcold.transport.blocking;
 import dev.hotcold.core.spi.Endpoint;
 import dev.hotcold.core.spi.ServerConnection;
 import dev.hotcold.core.spi.ServerLifecycle;
-import dev.hotcold.core.spi.Sockets;
+import dev.hotcold.socket.Sockets;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.spi.SocketChannelSide;
+import dev.hotcold.socket.SocketChannelSide;
 import dev.hotcold.core.spi.ServerConnection;
 import dev.hotcold.core.spi.ServerLifecycle;
-import dev.hotcold.core.spi.Sockets;
+import dev.hotcold.socket.Sockets;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;

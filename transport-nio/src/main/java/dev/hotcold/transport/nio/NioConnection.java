@@ -1,6 +1,6 @@
 package dev.hotcold.transport.nio;
 
-import dev.hotcold.core.spi.SocketChannelSide;
+import dev.hotcold.socket.SocketChannelSide;
 import dev.hotcold.core.spi.ServerConnection;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;

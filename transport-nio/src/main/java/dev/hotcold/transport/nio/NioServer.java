@@ -2,7 +2,7 @@ package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.spi.Endpoint;
 import dev.hotcold.core.spi.ServerLifecycle;
-import dev.hotcold.core.spi.Sockets;
+import dev.hotcold.socket.Sockets;
 import dev.hotcold.core.transport.GameServer;
 import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;

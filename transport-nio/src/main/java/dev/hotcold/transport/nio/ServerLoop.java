@@ -2,7 +2,7 @@ package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.spi.ServerConnection;
 import dev.hotcold.core.spi.ServerLifecycle;
-import dev.hotcold.core.spi.Sockets;
+import dev.hotcold.socket.Sockets;
 import dev.hotcold.core.spi.Wire;
 import java.io.IOException;
 import java.lang.System.Logger.Level;

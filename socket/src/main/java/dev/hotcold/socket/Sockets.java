@@ -1,4 +1,4 @@
-package dev.hotcold.core.spi;
+package dev.hotcold.socket;
 
 import dev.hotcold.core.transport.Addresses;
 import dev.hotcold.core.transport.ServerConfig;

@@ -1,4 +1,4 @@
-package dev.hotcold.core.spi;
+package dev.hotcold.socket;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

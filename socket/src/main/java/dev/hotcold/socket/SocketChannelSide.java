@@ -1,5 +1,6 @@
-package dev.hotcold.core.spi;
+package dev.hotcold.socket;
 
+import dev.hotcold.core.spi.Channel;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

@@ -1,4 +1,4 @@
-package dev.hotcold.core.spi;
+package dev.hotcold.socket;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.locks.LockSupport;
