@@ -1,5 +1,7 @@
 package dev.hotcold.core.engine;
 
+import dev.hotcold.core.spi.ProvenStrategy;
+
 /**
  * The strategy that listens: a search that narrows the candidates with every report and finishes in
  * about log<sub>2</sub> n guesses, where guessing at random takes about n / 2.
@@ -12,7 +14,7 @@ package dev.hotcold.core.engine;
  *
  * <p>The strategy holds no state and is thread-safe; each game belongs to one connection.
  */
-final class HotColdStrategy implements GuessStrategy {
+final class HotColdStrategy implements GuessStrategy, ProvenStrategy {
 
     @Override
     public Guesser newGame(long lower, long upper) {

@@ -2,6 +2,7 @@ package dev.hotcold.core.session;
 
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
+import dev.hotcold.core.spi.ProvenStrategy;
 import dev.hotcold.core.spi.LineFramer;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.spi.CommandParser;
@@ -44,9 +45,6 @@ import java.util.Optional;
  * not thread-safe.
  */
 public final class ServerSession {
-    private static final java.util.Set<String> CORE_STRATEGIES =
-            java.util.Set.of("dev.hotcold.core.engine.RandomStrategy", "dev.hotcold.core.engine.HotColdStrategy");
-
     private final GuessStrategy strategy;
     private final GameListener listener;
     private final ConnectionInfo connection;
@@ -94,14 +92,9 @@ public final class ServerSession {
         this.provenStrategy = isCoresOwn(strategy);
     }
 
-    /**
-     * Whether {@code strategy} is one of core's own, by class name and loader (the classes are
-     * package-private; no other class of that loader can take their names). Should a class be
-     * renamed, its games are only checked, never wrongly trusted.
-     */
+    /** Whether {@code strategy} is one of core's own, whose guesses need no checking. */
     private static boolean isCoresOwn(GuessStrategy strategy) {
-        Class<?> type = strategy.getClass();
-        return CORE_STRATEGIES.contains(type.getName()) && type.getClassLoader() == GuessStrategy.class.getClassLoader();
+        return strategy instanceof ProvenStrategy;
     }
 
     /**
