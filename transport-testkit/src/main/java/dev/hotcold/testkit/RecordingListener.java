@@ -81,8 +81,8 @@ public final class RecordingListener implements GameListener {
     }
 
     /**
-     * Waits until {@code count} more connections were opened than earlier waits took, failing the test
-     * after 30 s.
+     * Waits until {@code count} more connections were opened than earlier waits took, failing the
+     * test after 30 seconds.
      *
      * @param count how many opens to wait for
      * @throws InterruptedException if interrupted while waiting
@@ -92,8 +92,8 @@ public final class RecordingListener implements GameListener {
     }
 
     /**
-     * Waits until {@code count} more connections were closed than earlier waits took, failing the test
-     * after 30 s.
+     * Waits until {@code count} more connections were closed than earlier waits took, failing the
+     * test after 30 seconds.
      *
      * @param count how many closes to wait for
      * @throws InterruptedException if interrupted while waiting
@@ -103,8 +103,8 @@ public final class RecordingListener implements GameListener {
     }
 
     /**
-     * Waits until {@code count} more games were cleared than earlier waits took, failing the test after 30
-     * s.
+     * Waits until {@code count} more games were cleared than earlier waits took, failing the test
+     * after 30 seconds.
      *
      * @param count how many clears to wait for
      * @throws InterruptedException if interrupted while waiting

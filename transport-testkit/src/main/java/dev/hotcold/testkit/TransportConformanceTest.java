@@ -74,9 +74,7 @@ public abstract class TransportConformanceTest {
 
     private static final Duration TERMINATION = Duration.ofSeconds(20);
 
-    /**
-     * The transport under test, made by {@link #newTransport()} before each test.
-     */
+    /** The transport under test, made by {@link #newTransport()} before each test. */
     protected Transport transport;
     private final List<GameServer> servers = new ArrayList<>();
     private final List<AutoCloseable> clients = new ArrayList<>();

@@ -30,14 +30,10 @@ public final class ClientTimeoutException extends SocketTimeoutException {
         replyTimeout,
     }
 
-    /**
-     * Which wait ran out; kept with the exception when it is serialized.
-     */
+    /** Which wait ran out; kept with the exception when it is serialized. */
     private final Setting setting;
     private final transient Duration timeout;
-    /**
-     * The message without the setting's name; see {@link #reason()}.
-     */
+    /** The message without the setting's name; see {@link #reason()}. */
     private final String reason;
 
     private ClientTimeoutException(Setting setting, Duration timeout, String reason) {

@@ -7,9 +7,7 @@ import java.util.Optional;
 public final class ServerErrorException extends GameException {
     private static final long serialVersionUID = 1L;
 
-    /**
-     * The text after {@code ERROR }, as the server sent it.
-     */
+    /** The text after {@code ERROR }, as the server sent it. */
     private final String reason;
 
     /**

@@ -88,8 +88,8 @@ public final class ServerSession {
      *
      * @param strategy picks the guesses of each game
      * @param listener hears about reports, games and errors
-     * @param maxLineLength the longest line accepted, terminator excluded; longer ones get {@code ERROR
-     *     line too long}
+     * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
+     *     {@code ERROR line too long}
      * @param connection the connection this session serves, named in the listener's events
      */
     public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength, ConnectionInfo connection) {

@@ -5,13 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Byte-level helpers for the protocol's ASCII text; no allocation on the parse and write paths. */
 public final class Ascii {
-    /**
-     * The byte that separates a command's words.
-     */
+    /** The byte that separates a command's words. */
     public static final byte SPACE = ' ';
-    /**
-     * The byte that ends a line.
-     */
+    /** The byte that ends a line. */
     public static final byte NEWLINE = '\n';
 
     /** Characters in the longest decimal {@code long}: {@code -9223372036854775808}. */

@@ -15,9 +15,7 @@ public final class ReplyReader {
     private final LineFramer framer;
     private static final Reply TOO_LONG = new Reply.Unreadable("(a line too long to read)");
 
-    /**
-     * A reader that accepts reply lines up to {@link #DEFAULT_MAX_REPLY_LENGTH} bytes.
-     */
+    /** A reader that accepts reply lines up to {@link #DEFAULT_MAX_REPLY_LENGTH} bytes. */
     public ReplyReader() {
         this(DEFAULT_MAX_REPLY_LENGTH);
     }

@@ -295,8 +295,8 @@ public final class ServerConfig {
         /**
          * See {@link ServerConfig#maxLineLength()}.
          *
-         * @param maxLineLength the line limit, from {@link #MIN_LINE_LENGTH} to {@link
-         *     LineFramer#MAX_MAX_LINE_LENGTH}
+         * @param maxLineLength the line limit, from {@link ServerConfig#MIN_LINE_LENGTH} to
+         *     {@link LineFramer#MAX_MAX_LINE_LENGTH}
          * @return this builder
          */
         public Builder maxLineLength(int maxLineLength) {

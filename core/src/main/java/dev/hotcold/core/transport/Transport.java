@@ -87,7 +87,7 @@ public interface Transport extends AutoCloseable {
      * the command line writes them. None by default.
      *
      * @param options setting names mapped to their values
-     * @return a transport with the options applied; this one when {@code options} is empty
+     * @return a transport with the options applied
      * @throws IllegalArgumentException naming an unknown option or a bad value
      */
     default Transport withOptions(Map<String, String> options) {

@@ -19,9 +19,7 @@ public final class InMemoryAddress extends SocketAddress {
 
     private static final AtomicLong NEXT = new AtomicLong(1);
 
-    /**
-     * The server's name; the whole of the address.
-     */
+    /** The server's name; the whole of the address. */
     private final String name;
 
     /**
