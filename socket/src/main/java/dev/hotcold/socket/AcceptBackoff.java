@@ -46,6 +46,8 @@ public final class AcceptBackoff {
     private volatile boolean stopped;
 
     /**
+     * A backoff that has seen no failure yet.
+     *
      * @param log where failures are reported
      * @param loopName names the loop in log messages, such as the thread's name
      */
@@ -60,6 +62,8 @@ public final class AcceptBackoff {
     /**
      * Records a failed accept and waits before the next: 10 ms after the first failure in a row,
      * doubling to at most 1 s. Returns early once {@link #stop()} is called. Never throws.
+     *
+     * @param failure what the accept threw, reported in the log
      */
     public void failed(Throwable failure) {
         try {
@@ -107,7 +111,11 @@ public final class AcceptBackoff {
         }
     }
 
-    /** Failed accepts since the last successful one. */
+    /**
+     * Failed accepts since the last successful one.
+     *
+     * @return the number of failures in a row
+     */
     public long failures() {
         return failures;
     }

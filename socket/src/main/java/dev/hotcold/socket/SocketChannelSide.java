@@ -15,6 +15,11 @@ public abstract class SocketChannelSide implements Channel {
     protected final SocketChannel channel;
     private final SocketAddress remote;
 
+    /**
+     * Takes over an accepted socket and reads its peer's address once.
+     *
+     * @param channel the accepted socket
+     */
     protected SocketChannelSide(SocketChannel channel) {
         this.channel = channel;
         this.remote = Sockets.remoteAddress(channel);

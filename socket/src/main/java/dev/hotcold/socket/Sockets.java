@@ -24,6 +24,8 @@ public final class Sockets {
     /**
      * A blocking listening socket bound as {@code config} says, with its backlog.
      *
+     * @param config gives the bind address and backlog
+     * @return the bound listening socket, in blocking mode
      * @throws IOException naming the address, if it cannot be bound (in use, say)
      */
     public static ServerSocketChannel listen(ServerConfig config) throws IOException {
@@ -76,7 +78,12 @@ public final class Sockets {
         }
     }
 
-    /** Writes {@code reply} to a fresh socket (its send buffer takes a few bytes at once), then closes it. */
+    /**
+     * Writes {@code reply} to a fresh socket (its send buffer takes a few bytes at once), then closes it.
+     *
+     * @param channel the accepted socket, closed on return
+     * @param reply the bytes to send before closing
+     */
     public static void refuse(SocketChannel channel, ByteBuffer reply) {
         try (channel) {
             channel.write(reply);
@@ -86,7 +93,12 @@ public final class Sockets {
         }
     }
 
-    /** The peer's address, or an unresolved {@code unknown:0} if the socket has no peer any more. */
+    /**
+     * The peer's address, or an unresolved {@code unknown:0} if the socket has no peer any more.
+     *
+     * @param channel the connected socket
+     * @return the client's address
+     */
     public static SocketAddress remoteAddress(SocketChannel channel) {
         try {
             SocketAddress address = channel.getRemoteAddress();
@@ -99,7 +111,11 @@ public final class Sockets {
         return InetSocketAddress.createUnresolved("unknown", 0);
     }
 
-    /** Closes, ignoring a failure: closing is all that is left to do. */
+    /**
+     * Closes, ignoring a failure: closing is all that is left to do.
+     *
+     * @param closeable what to close
+     */
     public static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();

@@ -34,8 +34,14 @@ public final class DescriptorExhaustionChecks {
     private DescriptorExhaustionChecks() {}
 
     /**
+     * Starts a server of {@code transport} in a child process with few descriptors, floods it, and
+     * checks that it serves a game once the flood is gone.
+     *
+     * @param transport the transport class, made with its no-argument constructor in the child
+     *     process
      * @param acceptorThread the accept loop's platform thread name, checked alive at the end; empty
      *     for a transport whose acceptor is not a named platform thread
+     * @throws Exception if the child process cannot be started or talked to
      */
     public static void servesAgainAfterRunningOutOfDescriptors(Class<? extends Transport> transport, String acceptorThread)
             throws Exception {

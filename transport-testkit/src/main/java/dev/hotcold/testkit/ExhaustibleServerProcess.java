@@ -23,6 +23,12 @@ import java.util.stream.Collectors;
 public final class ExhaustibleServerProcess {
     private ExhaustibleServerProcess() {}
 
+    /**
+     * Runs the server until standard input ends.
+     *
+     * @param args the transport's class name
+     * @throws Exception if the transport cannot be made or the server cannot start
+     */
     public static void main(String[] args) throws Exception {
         Transport transport = (Transport) Class.forName(args[0]).getConstructor().newInstance();
         GameServer server = transport.serve(ServerConfig.loopback(0).toBuilder()

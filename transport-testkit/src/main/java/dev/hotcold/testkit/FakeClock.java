@@ -14,6 +14,9 @@ public final class FakeClock implements LongSupplier {
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
     private final AtomicLong reads = new AtomicLong();
 
+    /** A clock at an arbitrary fixed time, read no times yet. */
+    public FakeClock() {}
+
     @Override
     public long getAsLong() {
         synchronized (reads) {
@@ -23,17 +26,32 @@ public final class FakeClock implements LongSupplier {
         return now.get();
     }
 
-    /** Moves time on by {@code duration}. */
+    /**
+     * Moves time on by {@code duration}.
+     *
+     * @param duration how far to move
+     */
     public void advance(Duration duration) {
         now.addAndGet(duration.toNanos());
     }
 
-    /** How often the clock has been read so far. */
+    /**
+     * How often the clock has been read so far.
+     *
+     * @return the number of reads
+     */
     public long reads() {
         return reads.get();
     }
 
-    /** Waits until the clock has been read {@code count} times more than {@code since}. */
+    /**
+     * Waits until the clock has been read {@code count} times more than {@code since}.
+     *
+     * @param since a count from {@link #reads()}
+     * @param count how many more reads to wait for
+     * @param timeout how long to wait before failing the test
+     * @throws InterruptedException if interrupted while waiting
+     */
     public void awaitReads(long since, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (reads) {

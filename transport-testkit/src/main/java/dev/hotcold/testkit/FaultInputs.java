@@ -150,6 +150,9 @@ public enum FaultInputs {
      * The family's whole stream for {@code seed}: {@link #INPUTS_PER_FAMILY} inputs, the extremes
      * in the middle, then a line feed and a one-number game, whose reply shows the connection
      * still plays after it all.
+     *
+     * @param seed picks the inputs; the same seed gives the same bytes
+     * @return the stream's bytes
      */
     public byte[] stream(long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ ordinal());

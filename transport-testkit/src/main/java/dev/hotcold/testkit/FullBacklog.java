@@ -19,6 +19,12 @@ public final class FullBacklog implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> queued = new ArrayList<>();
 
+    /**
+     * Opens a loopback listener with a backlog of one and fills its queue with connections that are never
+     * accepted; aborts the test where the kernel keeps accepting past the backlog.
+     *
+     * @throws IOException if the listener cannot be opened
+     */
     public FullBacklog() throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         InetSocketAddress address = address();
@@ -36,6 +42,11 @@ public final class FullBacklog implements AutoCloseable {
         Assumptions.abort("this kernel keeps accepting connections past a full backlog");
     }
 
+    /**
+     * Where the full listener is.
+     *
+     * @return the loopback address and port
+     */
     public InetSocketAddress address() {
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }

@@ -20,8 +20,13 @@ public final class GameChecks {
     private GameChecks() {}
 
     /**
-     * Checks a whole game: every guess in range and new, the decisions those a seed client makes,
-     * and the last round, only the last, correct.
+     * Checks a whole game: every guess in range and new, the decisions those the protocol's
+     * reference client makes, and the last round, only the last, correct.
+     *
+     * @param outcomes the game's rounds, in order
+     * @param lower the game's lower bound
+     * @param upper the game's upper bound
+     * @param secret the client's secret
      */
     public static void assertValidGame(List<Outcome> outcomes, long lower, long upper, long secret) {
         assertFalse(outcomes.isEmpty(), "a game has at least one round");

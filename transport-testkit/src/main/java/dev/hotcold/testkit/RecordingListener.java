@@ -23,6 +23,9 @@ public final class RecordingListener implements GameListener {
     private final Semaphore closed = new Semaphore(0);
     private final Semaphore cleared = new Semaphore(0);
 
+    /** A listener that has heard nothing yet. */
+    public RecordingListener() {}
+
     @Override
     public void onConnectionOpened(ConnectionInfo connection) {
         open.incrementAndGet();
@@ -50,28 +53,62 @@ public final class RecordingListener implements GameListener {
         errors.add(reason);
     }
 
-    /** Reports heard so far, as {@code N is D}, in order. */
+    /**
+     * Reports heard so far, as {@code N is D}, in order.
+     *
+     * @return a copy of the reports
+     */
     public List<String> reports() {
         return List.copyOf(reports);
     }
 
+    /**
+     * Error replies heard so far, in order.
+     *
+     * @return a copy of the reasons
+     */
     public List<ErrorReason> errors() {
         return List.copyOf(errors);
     }
 
-    /** Connections opened and not yet closed, as the listener heard it. */
+    /**
+     * Connections opened and not yet closed, as the listener heard it.
+     *
+     * @return the number of open connections
+     */
     public int openConnections() {
         return open.get();
     }
 
+    /**
+     * Waits until {@code count} more connections were opened than earlier waits took, failing the
+     * test after 30 seconds.
+     *
+     * @param count how many opens to wait for
+     * @throws InterruptedException if interrupted while waiting
+     */
     public void awaitOpened(int count) throws InterruptedException {
         await(opened, count, "connections opened");
     }
 
+    /**
+     * Waits until {@code count} more connections were closed than earlier waits took, failing the
+     * test after 30 seconds.
+     *
+     * @param count how many closes to wait for
+     * @throws InterruptedException if interrupted while waiting
+     */
     public void awaitClosed(int count) throws InterruptedException {
         await(closed, count, "connections closed");
     }
 
+    /**
+     * Waits until {@code count} more games were cleared than earlier waits took, failing the test
+     * after 30 seconds.
+     *
+     * @param count how many clears to wait for
+     * @throws InterruptedException if interrupted while waiting
+     */
     public void awaitCleared(int count) throws InterruptedException {
         await(cleared, count, "games cleared");
     }

@@ -19,6 +19,11 @@ public final class SilentServer implements AutoCloseable {
     private final ServerSocket listener;
     private final CompletableFuture<Socket> accepted = new CompletableFuture<>();
 
+    /**
+     * Listens on a free loopback port and accepts one connection in the background.
+     *
+     * @throws IOException if the listening socket cannot be opened
+     */
     public SilentServer() throws IOException {
         listener = new ServerSocket();
         listener.setReceiveBufferSize(4096);   // inherited by the accepted socket
@@ -32,6 +37,11 @@ public final class SilentServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Where the server listens.
+     *
+     * @return the loopback address and port
+     */
     public InetSocketAddress address() {
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }
@@ -39,6 +49,9 @@ public final class SilentServer implements AutoCloseable {
     /**
      * Starts reading now and returns once the client's side is closed (end of stream or a
      * reset); throws if the client keeps the connection open for {@code seconds}.
+     *
+     * @param seconds how long to wait for the connection and then for its close
+     * @throws Exception if no client connected within {@code seconds}, or reading failed
      */
     public void awaitClientClosed(int seconds) throws Exception {
         Socket socket = accepted.get(seconds, TimeUnit.SECONDS);

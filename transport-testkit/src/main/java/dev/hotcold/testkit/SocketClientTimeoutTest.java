@@ -43,6 +43,14 @@ public abstract class SocketClientTimeoutTest {
 
     private Transport transport;
 
+    /** For subclasses, one per socket transport; JUnit makes one instance per test. */
+    public SocketClientTimeoutTest() {}
+
+    /**
+     * A fresh transport for each test; closed after it.
+     *
+     * @return the transport under test
+     */
     protected abstract Transport newTransport();
 
     @BeforeEach

@@ -14,6 +14,12 @@ public final class SocketRawClient implements RawClient {
     private final OutputStream out;
     private final BufferedReader in;
 
+    /**
+     * Connects to {@code address} within 10 s; reads then wait at most 30 s for a line.
+     *
+     * @param address the server's address
+     * @throws IOException if the connection cannot be made
+     */
     public SocketRawClient(SocketAddress address) throws IOException {
         socket = new Socket();
         socket.connect(address, 10_000);
@@ -23,6 +29,11 @@ public final class SocketRawClient implements RawClient {
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * The underlying socket, for tests that set its options or reset it.
+     *
+     * @return the connected socket
+     */
     public Socket socket() {
         return socket;
     }

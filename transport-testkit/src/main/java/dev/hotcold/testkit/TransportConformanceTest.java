@@ -74,17 +74,35 @@ public abstract class TransportConformanceTest {
 
     private static final Duration TERMINATION = Duration.ofSeconds(20);
 
+    /** The transport under test, made by {@link #newTransport()} before each test. */
     protected Transport transport;
     private final List<GameServer> servers = new ArrayList<>();
     private final List<AutoCloseable> clients = new ArrayList<>();
 
-    /** A fresh transport for each test; closed after it. */
+    /** For subclasses, one per transport; JUnit makes one instance per test. */
+    public TransportConformanceTest() {}
+
+    /**
+     * A fresh transport for each test; closed after it.
+     *
+     * @return the transport under test
+     */
     protected abstract Transport newTransport();
 
-    /** A raw client connected to {@code address}. */
+    /**
+     * A raw client connected to {@code address}.
+     *
+     * @param address the server's address
+     * @return the connected client
+     * @throws IOException if the client cannot connect
+     */
     protected abstract RawClient openRaw(SocketAddress address) throws IOException;
 
-    /** Whether the transport enforces the idle timeout; transports with no clock say no. */
+    /**
+     * Whether the transport enforces the idle timeout; transports with no clock say no.
+     *
+     * @return {@code true} if idle connections are closed
+     */
     protected boolean enforcesIdleTimeout() {
         return true;
     }
@@ -93,6 +111,8 @@ public abstract class TransportConformanceTest {
      * Checks, after a server terminated, that it left nothing behind that the suite cannot see
      * for itself. By default: no live platform thread named {@code hotcold-server...}, after
      * giving threads that are ending a moment to finish.
+     *
+     * @throws InterruptedException if interrupted while waiting for threads to end
      */
     protected void assertNoLeaks() throws InterruptedException {
         List<Thread> serverThreads = Thread.getAllStackTraces().keySet().stream()
@@ -126,23 +146,50 @@ public abstract class TransportConformanceTest {
         transport.close();
     }
 
-    /** A server with the suite's defaults changed as {@code config} says. */
+    /**
+     * A server with the suite's defaults changed as {@code config} says.
+     *
+     * @param config the settings to serve with, usually from {@link #config(RecordingListener)}
+     * @return the running server, shut down after the test
+     * @throws IOException if the server cannot start
+     */
     protected GameServer serve(ServerConfig.Builder config) throws IOException {
         GameServer server = transport.serve(config.build());
         servers.add(server);
         return server;
     }
 
+    /**
+     * The suite's server settings: loopback, any free port, the random strategy seeded with {@link #SEED},
+     * and {@code listener}.
+     *
+     * @param listener hears the server's events
+     * @return a builder to change further
+     */
     protected ServerConfig.Builder config(RecordingListener listener) {
         return ServerConfig.loopback(0).toBuilder().strategy(GuessStrategy.random(SEED)).listener(listener);
     }
 
+    /**
+     * A client of the transport under test connected to {@code server}, closed after the test.
+     *
+     * @param server the server to connect to
+     * @return the open connection
+     * @throws IOException if the client cannot connect
+     */
     protected GameConnection connect(GameServer server) throws IOException {
         GameConnection connection = transport.connect(server.address());
         clients.add(connection);
         return connection;
     }
 
+    /**
+     * A raw client connected to {@code server}, closed after the test.
+     *
+     * @param server the server to connect to
+     * @return the connected client
+     * @throws IOException if the client cannot connect
+     */
     protected RawClient raw(GameServer server) throws IOException {
         RawClient client = openRaw(server.address());
         clients.add(client);
@@ -696,7 +743,12 @@ public abstract class TransportConformanceTest {
         assertTrue(throwaway.awaitTermination(TERMINATION));
     }
 
-    /** Open file descriptors of this process where the platform tells (Linux), else 0. */
+    /**
+     * Open file descriptors of this process where the platform tells (Linux), else 0.
+     *
+     * @return the number of open descriptors, or 0 where unknown
+     * @throws IOException if the descriptor directory cannot be listed
+     */
     protected static long openFileDescriptors() throws IOException {
         Path fds = Path.of("/proc/self/fd");
         if (!Files.isDirectory(fds)) {

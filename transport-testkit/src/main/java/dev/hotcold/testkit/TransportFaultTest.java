@@ -104,15 +104,30 @@ public abstract class TransportFaultTest {
     private final List<AutoCloseable> clients = new ArrayList<>();
     private final LogCapture log = new LogCapture();
 
-    /** A fresh transport for each test; closed after it. */
+    /** For subclasses, one per transport; JUnit makes one instance per test. */
+    public TransportFaultTest() {}
+
+    /**
+     * A fresh transport for each test; closed after it.
+     *
+     * @return the transport under test
+     */
     protected abstract Transport newTransport();
 
-    /** A raw client connected to {@code address}. */
+    /**
+     * A raw client connected to {@code address}.
+     *
+     * @param address the server's address
+     * @return the connected client
+     * @throws IOException if the client cannot connect
+     */
     protected abstract RawClient openRaw(SocketAddress address) throws IOException;
 
     /**
      * Whether the transport's servers listen on TCP, so that tests may open plain sockets with
      * chosen buffer sizes, reset them and count descriptors; and whether it keeps an idle timeout.
+     *
+     * @return {@code true} for a TCP transport
      */
     protected boolean usesSockets() {
         return true;
@@ -189,6 +204,10 @@ public abstract class TransportFaultTest {
      * grow to megabytes). Java offers no portable way to reach a server's accepted sockets, so by
      * default this does nothing and the test runs with the kernel's buffers; transports with a
      * test hook override it.
+     *
+     * @param server the server whose connections to change
+     * @param bytes the send buffer size to ask for
+     * @throws Exception if the hook fails
      */
     protected void shrinkServerSendBuffers(GameServer server, int bytes) throws Exception {}
 

@@ -15,10 +15,19 @@ import java.util.concurrent.CompletionStage;
  */
 public interface AsyncGameConnection extends AutoCloseable {
 
-    /** Sends {@code command}; the stage completes once the transport has taken its bytes. */
+    /**
+     * Sends {@code command}; the stage completes once the transport has taken its bytes.
+     *
+     * @param command the command to send
+     * @return a stage completed once the bytes are taken, or failed with an {@link java.io.IOException}
+     */
     CompletionStage<Void> send(Command command);
 
-    /** The next line from the server. */
+    /**
+     * The next line from the server.
+     *
+     * @return a stage completed with the server's reply
+     */
     CompletionStage<Reply> receive();
 
     /** Closes the connection; pending stages complete exceptionally. */

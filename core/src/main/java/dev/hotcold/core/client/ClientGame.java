@@ -30,6 +30,11 @@ public final class ClientGame {
     private boolean over;
 
     /**
+     * A game over {@code [lower, upper]} whose secret the client holds and the server must guess.
+     *
+     * @param lower the smallest number in play
+     * @param upper the largest number in play
+     * @param secret the number the server has to find, within the range
      * @throws IllegalArgumentException if {@code lower > upper} or the secret lies outside the
      *     range (the server could never guess it)
      */
@@ -46,19 +51,38 @@ public final class ClientGame {
         this.scorer = new Scorer(secret);
     }
 
+    /**
+     * The smallest number in play.
+     *
+     * @return the lower bound
+     */
     public long lower() {
         return lower;
     }
 
+    /**
+     * The largest number in play.
+     *
+     * @return the upper bound
+     */
     public long upper() {
         return upper;
     }
 
+    /**
+     * The number the server has to find.
+     *
+     * @return the secret
+     */
     public long secret() {
         return scorer.secret();
     }
 
-    /** The command that opens the game. */
+    /**
+     * The command that opens the game.
+     *
+     * @return a {@code PARAMS} command carrying the range
+     */
     public Command.Params params() {
         return new Command.Params(lower, upper);
     }
@@ -67,6 +91,8 @@ public final class ClientGame {
      * Scores the server's reply to {@code NUMBER}. The caller then sends
      * {@code Command.Report.of(outcome.decision())}.
      *
+     * @param reply the server's reply to {@code NUMBER}
+     * @return the guess with the client's verdict on it
      * @throws ServerErrorException if the reply is {@code ERROR <reason>}
      * @throws ProtocolViolationException if it is not a number, or a number outside the range
      * @throws IllegalStateException if the game is already over
@@ -90,7 +116,11 @@ public final class ClientGame {
         return new Outcome(number, decision);
     }
 
-    /** Whether the secret has been guessed. */
+    /**
+     * Whether the secret has been guessed.
+     *
+     * @return {@code true} once a guess was {@code Correct}
+     */
     public boolean isOver() {
         return over;
     }

@@ -39,16 +39,29 @@ public final class ClientOptions {
         this.replyTimeout = builder.replyTimeout;
     }
 
-    /** Connect within 10 s, replies within 30 s. */
+    /**
+     * Connect within 10 s, replies within 30 s.
+     *
+     * @return the default options
+     */
     public static ClientOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder that starts from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from these options. */
+    /**
+     * A builder that starts from these options.
+     *
+     * @return a builder holding these options' values
+     */
     public Builder toBuilder() {
         return new Builder().connectTimeout(connectTimeout).replyTimeout(replyTimeout);
     }
@@ -56,6 +69,8 @@ public final class ClientOptions {
     /**
      * How long establishing the connection may take. Transports whose connect never waits (the
      * in-memory one) have nothing to time.
+     *
+     * @return the connect timeout; default {@link #DEFAULT_CONNECT_TIMEOUT}
      */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -65,17 +80,27 @@ public final class ClientOptions {
      * How long the client waits for the server while it owes the client something: the next line
      * of a reply, or room for the client's commands (a server that stops reading). Closing a
      * connection waits at most this long for commands sent before the close to go out.
+     *
+     * @return the reply timeout; default {@link #DEFAULT_REPLY_TIMEOUT}
      */
     public Duration replyTimeout() {
         return replyTimeout;
     }
 
-    /** {@link #connectTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int. */
+    /**
+     * {@link #connectTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int.
+     *
+     * @return the connect timeout in milliseconds, rounded up
+     */
     public int connectTimeoutMillis() {
         return clampedMillis(connectTimeout);
     }
 
-    /** {@link #replyTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int. */
+    /**
+     * {@link #replyTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int.
+     *
+     * @return the reply timeout in milliseconds, rounded up
+     */
     public int replyTimeoutMillis() {
         return clampedMillis(replyTimeout);
     }
@@ -115,18 +140,35 @@ public final class ClientOptions {
 
         private Builder() {}
 
-        /** How long connecting may take; positive, at most a year. */
+        /**
+         * How long connecting may take; positive, at most a year.
+         *
+         * @param timeout the connect timeout
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not positive or longer than a year
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = checked(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long the server may keep the client waiting; positive, at most a year. */
+        /**
+         * How long the server may keep the client waiting; positive, at most a year.
+         *
+         * @param timeout the reply timeout
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not positive or longer than a year
+         */
         public Builder replyTimeout(Duration timeout) {
             this.replyTimeout = checked(timeout, "replyTimeout");
             return this;
         }
 
+        /**
+         * The options set so far; values were checked as they were set.
+         *
+         * @return the options
+         */
         public ClientOptions build() {
             return new ClientOptions(this);
         }

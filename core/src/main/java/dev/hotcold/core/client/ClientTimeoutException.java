@@ -30,8 +30,10 @@ public final class ClientTimeoutException extends SocketTimeoutException {
         replyTimeout,
     }
 
+    /** Which wait ran out; kept with the exception when it is serialized. */
     private final Setting setting;
     private final transient Duration timeout;
+    /** The message without the setting's name; see {@link #reason()}. */
     private final String reason;
 
     private ClientTimeoutException(Setting setting, Duration timeout, String reason) {
@@ -41,19 +43,37 @@ public final class ClientTimeoutException extends SocketTimeoutException {
         this.reason = reason;
     }
 
-    /** The connection was not established in time. */
+    /**
+     * The connection was not established in time.
+     *
+     * @param address the server's address, for the message
+     * @param timeout the connect timeout that ran out
+     * @return the exception, naming {@link Setting#connectTimeout}
+     */
     public static ClientTimeoutException connect(SocketAddress address, Duration timeout) {
         return new ClientTimeoutException(Setting.connectTimeout, timeout,
                 "cannot connect to " + describe(address) + " within " + describe(timeout));
     }
 
-    /** No reply line came in time. */
+    /**
+     * No reply line came in time.
+     *
+     * @param address the server's address, for the message
+     * @param timeout the reply timeout that ran out
+     * @return the exception, naming {@link Setting#replyTimeout}
+     */
     public static ClientTimeoutException reply(SocketAddress address, Duration timeout) {
         return new ClientTimeoutException(Setting.replyTimeout, timeout,
                 "no reply from " + describe(address) + " within " + describe(timeout));
     }
 
-    /** The server took none of the client's bytes in time: it stopped reading. */
+    /**
+     * The server took none of the client's bytes in time: it stopped reading.
+     *
+     * @param address the server's address, for the message
+     * @param timeout the reply timeout that ran out
+     * @return the exception, naming {@link Setting#replyTimeout}
+     */
     public static ClientTimeoutException send(SocketAddress address, Duration timeout) {
         return new ClientTimeoutException(Setting.replyTimeout, timeout,
                 describe(address) + " took no command within " + describe(timeout));
@@ -62,16 +82,27 @@ public final class ClientTimeoutException extends SocketTimeoutException {
     /**
      * What happened without the setting's name, such as {@code no reply from 127.0.0.1:1234
      * within 30 s}: for a program that names its own option instead, as {@code play --timeout}.
+     *
+     * @return the message without the setting's name
      */
     public String reason() {
         return reason;
     }
 
+    /**
+     * The setting whose wait ran out, as the message names it.
+     *
+     * @return the setting
+     */
     public Setting setting() {
         return setting;
     }
 
-    /** The limit that ran out. */
+    /**
+     * The limit that ran out.
+     *
+     * @return the limit that ran out
+     */
     public Duration timeout() {
         return timeout;
     }

@@ -6,8 +6,8 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * A blocking client connection to a game server: commands out, reply lines in, as the seed's
- * {@code Connection} with its {@code send} and {@code receive}.
+ * A blocking client connection to a game server: commands out, reply lines in, as the
+ * protocol's reference client's {@code Connection} with its {@code send} and {@code receive}.
  *
  * <p>{@link #send} may hold commands in a buffer; {@link #receive} and {@link #flush} write them
  * out, so a {@code REPORT} and the {@code NUMBER} after it leave in one write. Not thread-safe:
@@ -15,15 +15,25 @@ import java.io.IOException;
  */
 public interface GameConnection extends Closeable {
 
-    /** Queues {@code command}; it is written by the next {@link #flush} or {@link #receive}. */
+    /**
+     * Queues {@code command}; it is written by the next {@link #flush} or {@link #receive}.
+     *
+     * @param command the command to send
+     * @throws IOException if the connection is closed or writing fails
+     */
     void send(Command command) throws IOException;
 
-    /** Writes every queued command. */
+    /**
+     * Writes every queued command.
+     *
+     * @throws IOException if writing fails
+     */
     void flush() throws IOException;
 
     /**
      * Flushes, then waits for the next line from the server.
      *
+     * @return the server's reply
      * @throws java.io.EOFException if the server closed the connection
      */
     Reply receive() throws IOException;
@@ -35,6 +45,9 @@ public interface GameConnection extends Closeable {
     /**
      * The blocking API over an asynchronous connection, for transports whose connections are
      * asynchronous by nature: each call waits for the stage it starts.
+     *
+     * @param connection the asynchronous connection to wrap
+     * @return a blocking view of {@code connection}
      */
     static GameConnection blocking(AsyncGameConnection connection) {
         return new BlockingOverAsync(connection);

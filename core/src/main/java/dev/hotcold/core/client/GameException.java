@@ -4,6 +4,11 @@ package dev.hotcold.core.client;
 public class GameException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message saying what went wrong.
+     *
+     * @param message the detail message
+     */
     public GameException(String message) {
         super(message);
     }

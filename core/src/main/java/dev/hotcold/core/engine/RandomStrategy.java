@@ -6,17 +6,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The seed's strategy: guess uniformly among the numbers not guessed yet, ignoring the reports.
+ * The random strategy: guess uniformly among the numbers not guessed yet, ignoring the reports.
  *
- * <p>The seed draws at random and re-draws on repeats, scanning a list of every guess; it slows as
- * the range fills and never ends once it is full. Here each game walks a keyed pseudo-random
- * permutation of its range ({@link RangePermutation}): the k-th guess is the image of k, shifted
- * by a random offset (mod the range size) so that each guess taken alone is exactly uniform even
- * where a small Feistel network is not. Guesses never repeat, cost O(1) time and memory each, and
- * work on the whole {@code long} range.
+ * <p>The protocol's reference server draws at random and re-draws on repeats, scanning a list of
+ * every guess; it slows as the range fills and never ends once it is full. Here each game walks a
+ * keyed pseudo-random permutation of its range ({@link RangePermutation}): the k-th guess is the
+ * image of k, shifted by a random offset (mod the range size) so that each guess taken alone is
+ * exactly uniform even where a small Feistel network is not. Guesses never repeat, cost O(1) time
+ * and memory each, and work on the whole {@code long} range.
  *
- * <p>Game keys come from the seed and a counter of games started, so a fixed seed replays the same
- * guesses for the same sequence of games.
+ * <p>Game keys come from the strategy's seed and a counter of games started, so a fixed seed
+ * replays the same guesses for the same sequence of games.
  */
 final class RandomStrategy implements GuessStrategy, ProvenStrategy {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;

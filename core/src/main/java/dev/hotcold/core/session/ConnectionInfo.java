@@ -17,6 +17,11 @@ public record ConnectionInfo(long id, SocketAddress remoteAddress) {
     public static final ConnectionInfo DETACHED =
             new ConnectionInfo(0, InetSocketAddress.createUnresolved("detached", 0));
 
+    /**
+     * Checks that there is a remote address.
+     *
+     * @throws NullPointerException if {@code remoteAddress} is null
+     */
     public ConnectionInfo {
         Objects.requireNonNull(remoteAddress, "remoteAddress");
     }

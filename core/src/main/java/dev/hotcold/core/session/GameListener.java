@@ -25,19 +25,43 @@ public interface GameListener {
     /** A listener that ignores everything. */
     GameListener NONE = new GameListener() {};
 
-    /** A connection was accepted and will be served. */
+    /**
+     * A connection was accepted and will be served.
+     *
+     * @param connection the new connection
+     */
     default void onConnectionOpened(ConnectionInfo connection) {}
 
-    /** A connection that {@link #onConnectionOpened} announced is closed and forgotten. */
+    /**
+     * A connection that {@link #onConnectionOpened} announced is closed and forgotten.
+     *
+     * @param connection the closed connection
+     */
     default void onConnectionClosed(ConnectionInfo connection) {}
 
-    /** {@code PARAMS lower upper} started a game. */
+    /**
+     * {@code PARAMS lower upper} started a game.
+     *
+     * @param connection the client's connection
+     * @param lower the game's lower bound
+     * @param upper the game's upper bound
+     */
     default void onGameStarted(ConnectionInfo connection, long lower, long upper) {}
 
-    /** The client reported {@code decision} on the server's guess {@code guess}. */
+    /**
+     * The client reported {@code decision} on the server's guess {@code guess}.
+     *
+     * @param connection the client's connection
+     * @param guess the server's guess the report is about
+     * @param decision the client's verdict
+     */
     default void onReport(ConnectionInfo connection, long guess, Decision decision) {}
 
-    /** {@code CLEAR} ended a game (or arrived with no game, which is allowed). */
+    /**
+     * {@code CLEAR} ended a game (or arrived with no game, which is allowed).
+     *
+     * @param connection the client's connection
+     */
     default void onGameCleared(ConnectionInfo connection) {}
 
     /**
@@ -45,6 +69,8 @@ public interface GameListener {
      *
      * @param cause what failed, when the server's own code did: a guess strategy that threw or
      *     broke the protocol's rules ({@link ErrorReason#INTERNAL_ERROR}); empty for bad input
+     * @param connection the client's connection
+     * @param reason why the server answered an error
      */
     default void onError(ConnectionInfo connection, ErrorReason reason, Optional<Throwable> cause) {}
 }

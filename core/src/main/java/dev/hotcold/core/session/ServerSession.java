@@ -83,6 +83,12 @@ public final class ServerSession {
     /**
      * A session for {@code connection}: the listener's events name it. What the listener throws
      * is logged and ignored, so that it never breaks the session.
+     *
+     * @param strategy picks the guesses of each game
+     * @param listener hears about reports, games and errors
+     * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
+     *     {@code ERROR line too long}
+     * @param connection the connection this session serves, named in the listener's events
      */
     public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength, ConnectionInfo connection) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -105,6 +111,8 @@ public final class ServerSession {
      * the caller has room for.
      *
      * @return true if all of {@code in} was consumed
+     * @param in the client's bytes; read from its position, which moves past what was consumed
+     * @param out where the reply bytes go
      */
     public boolean receive(ByteBuffer in, ByteBuffer out) {
         while (!isFinished() && out.remaining() >= Wire.MAX_REPLY_BYTES) {
@@ -122,6 +130,10 @@ public final class ServerSession {
     /**
      * Handles one parsed line and writes its reply, if any, to {@code out}, which needs at least
      * {@link Wire#MAX_REPLY_BYTES} of room. For callers that frame lines themselves.
+     *
+     * @param line the parsed command, or the reason it was invalid
+     * @param out where the reply goes
+     * @throws IllegalArgumentException if {@code out} has less than {@link Wire#MAX_REPLY_BYTES} left
      */
     public void handle(ParsedLine line, ByteBuffer out) {
         if (out.remaining() < Wire.MAX_REPLY_BYTES) {
@@ -130,7 +142,11 @@ public final class ServerSession {
         dispatch(line, out);
     }
 
-    /** Whether a game is in play: {@code PARAMS} was accepted and no {@code CLEAR} has followed. */
+    /**
+     * Whether a game is in play: {@code PARAMS} was accepted and no {@code CLEAR} has followed.
+     *
+     * @return {@code true} between an accepted {@code PARAMS} and its {@code CLEAR}
+     */
     public boolean inGame() {
         return guesser != null;
     }
@@ -147,12 +163,18 @@ public final class ServerSession {
     /**
      * Whether the session is done: {@link #finishAfterGame()} was called and no game is in play.
      * The transport then sends the replies it holds and closes the connection.
+     *
+     * @return {@code true} once the transport should flush and close the connection
      */
     public boolean isFinished() {
         return finishing && guesser == null;
     }
 
-    /** Bytes of an unfinished line held between calls. */
+    /**
+     * Bytes of an unfinished line held between calls.
+     *
+     * @return the number of bytes buffered
+     */
     public int bufferedBytes() {
         return framer.bufferedBytes();
     }

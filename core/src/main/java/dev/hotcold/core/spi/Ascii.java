@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Byte-level helpers for the protocol's ASCII text; no allocation on the parse and write paths. */
 public final class Ascii {
+    /** The byte that separates a command's words. */
     public static final byte SPACE = ' ';
+    /** The byte that ends a line. */
     public static final byte NEWLINE = '\n';
 
     /** Characters in the longest decimal {@code long}: {@code -9223372036854775808}. */
@@ -13,11 +15,25 @@ public final class Ascii {
 
     private Ascii() {}
 
+    /**
+     * The US-ASCII bytes of {@code text}, for constants compared with {@link #equalsAt}.
+     *
+     * @param text ASCII text
+     * @return its bytes
+     */
     public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Whether {@code bytes[from, to)} holds exactly {@code expected}. */
+    /**
+     * Whether {@code bytes[from, to)} holds exactly {@code expected}.
+     *
+     * @param bytes the buffer to look in, by absolute index
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param expected the bytes to compare with
+     * @return {@code true} on an exact match
+     */
     public static boolean equalsAt(ByteBuffer bytes, int from, int to, byte[] expected) {
         if (to - from != expected.length) {
             return false;
@@ -30,7 +46,14 @@ public final class Ascii {
         return true;
     }
 
-    /** Index of the first space in {@code bytes[from, to)}, or {@code to} if there is none. */
+    /**
+     * Index of the first space in {@code bytes[from, to)}, or {@code to} if there is none.
+     *
+     * @param bytes the buffer to look in, by absolute index
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @return the index of the space, or {@code to}
+     */
     public static int indexOfSpace(ByteBuffer bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes.get(i) == SPACE) {
@@ -43,6 +66,11 @@ public final class Ascii {
     /**
      * Whether {@code bytes[from, to)} is a signed decimal {@code long}: an optional {@code +} or
      * {@code -}, then one or more ASCII digits and nothing else, with a value that fits in 64 bits.
+     *
+     * @param bytes the buffer to look in, by absolute index
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @return {@code true} if the bytes are a decimal {@code long} in range
      */
     public static boolean isDecimalLong(ByteBuffer bytes, int from, int to) {
         int i = from;
@@ -72,7 +100,14 @@ public final class Ascii {
         return true;
     }
 
-    /** The value of {@code bytes[from, to)}, which {@link #isDecimalLong} must have accepted. */
+    /**
+     * The value of {@code bytes[from, to)}, which {@link #isDecimalLong} must have accepted.
+     *
+     * @param bytes the buffer to read, by absolute index
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @return the number the bytes spell
+     */
     public static long parseDecimalLong(ByteBuffer bytes, int from, int to) {
         int i = from;
         boolean negative = bytes.get(i) == '-';
@@ -86,7 +121,12 @@ public final class Ascii {
         return negative ? result : -result;
     }
 
-    /** Writes {@code value} in decimal at {@code out}'s position; needs {@link #MAX_LONG_CHARS} room. */
+    /**
+     * Writes {@code value} in decimal at {@code out}'s position; needs {@link #MAX_LONG_CHARS} room.
+     *
+     * @param out the buffer to write to; its position moves past the digits
+     * @param value the number to write
+     */
     public static void writeLong(ByteBuffer out, long value) {
         if (value == Long.MIN_VALUE) {
             out.put(MIN_VALUE_BYTES);

@@ -10,13 +10,19 @@ import java.nio.ByteBuffer;
  */
 public interface Channel {
 
-    /** The client's address, for listener events and logs. */
+    /**
+     * The client's address, for listener events and logs.
+     *
+     * @return the client's address
+     */
     SocketAddress remoteAddress();
 
     /**
      * Turns the connection away without serving it: sends {@code reply} (which may be empty) if
      * the transport can without waiting, then closes. Called instead of serving, before any byte was read; core
      * does not track a refused connection, so the transport does not report its close.
+     *
+     * @param reply the bytes to send before closing; may be empty
      */
     void refuse(ByteBuffer reply);
 

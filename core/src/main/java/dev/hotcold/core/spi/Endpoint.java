@@ -9,7 +9,11 @@ import java.net.SocketAddress;
  */
 public interface Endpoint {
 
-    /** The address clients connect to, with the real port when port 0 was asked for. */
+    /**
+     * The address clients connect to, with the real port when port 0 was asked for.
+     *
+     * @return the bound address
+     */
     SocketAddress address();
 
     /**
@@ -24,9 +28,19 @@ public interface Endpoint {
      */
     void release();
 
-    /** Whether every thread of the transport's server has ended. */
+    /**
+     * Whether every thread of the transport's server has ended.
+     *
+     * @return {@code true} once no thread of the server is left
+     */
     boolean isTerminated();
 
-    /** Waits up to {@code nanos} for {@link #isTerminated()}; returns it. */
+    /**
+     * Waits up to {@code nanos} for {@link #isTerminated()}; returns it.
+     *
+     * @param nanos how long to wait at most, in nanoseconds
+     * @return whether the server's threads have all ended
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     boolean awaitTermination(long nanos) throws InterruptedException;
 }

@@ -21,7 +21,12 @@ public final class IsolatedListener implements GameListener {
         this.user = user;
     }
 
-    /** {@code listener} isolated; an isolated listener is returned as it is. */
+    /**
+     * {@code listener} isolated; an isolated listener is returned as it is.
+     *
+     * @param listener the user's listener
+     * @return a listener that logs and swallows what {@code listener} throws
+     */
     public static GameListener of(GameListener listener) {
         return listener instanceof IsolatedListener ? listener : new IsolatedListener(listener);
     }

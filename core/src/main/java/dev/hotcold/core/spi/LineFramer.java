@@ -59,6 +59,8 @@ public final class LineFramer {
     }
 
     /**
+     * A framer that holds no partial line yet.
+     *
      * @param maxLineLength the most content bytes a line may have, terminator excluded
      * @throws IllegalArgumentException if it is below 1 or above {@link #MAX_MAX_LINE_LENGTH}
      */
@@ -70,27 +72,47 @@ public final class LineFramer {
         this.maxLineLength = maxLineLength;
     }
 
-    /** The limit this framer enforces. */
+    /**
+     * The limit this framer enforces.
+     *
+     * @return the most content bytes a line may have
+     */
     public int maxLineLength() {
         return maxLineLength;
     }
 
-    /** Bytes of an unfinished line held from earlier chunks. */
+    /**
+     * Bytes of an unfinished line held from earlier chunks.
+     *
+     * @return the number of bytes buffered
+     */
     public int bufferedBytes() {
         return partialLength;
     }
 
-    /** After {@link Frame#LINE}: the buffer holding the line (the input, or the framer's own). */
+    /**
+     * After {@link Frame#LINE}: the buffer holding the line (the input, or the framer's own).
+     *
+     * @return the buffer holding the last line
+     */
     public ByteBuffer lineBuffer() {
         return lineBuffer;
     }
 
-    /** After {@link Frame#LINE}: where the line starts in {@link #lineBuffer()}. */
+    /**
+     * After {@link Frame#LINE}: where the line starts in {@link #lineBuffer()}.
+     *
+     * @return the line's first index, absolute
+     */
     public int lineStart() {
         return lineStart;
     }
 
-    /** After {@link Frame#LINE}: where the line ends in {@link #lineBuffer()}, terminator excluded. */
+    /**
+     * After {@link Frame#LINE}: where the line ends in {@link #lineBuffer()}, terminator excluded.
+     *
+     * @return the index just past the line's last content byte, absolute
+     */
     public int lineEnd() {
         return lineEnd;
     }
@@ -98,6 +120,9 @@ public final class LineFramer {
     /**
      * Consumes {@code in} up to the end of the next line and says what it found. Read absolute
      * positions of a {@link Frame#LINE} before the next call, and do not keep the buffer.
+     *
+     * @param in the received bytes; its position moves past what was consumed
+     * @return what the framer found
      */
     public Frame next(ByteBuffer in) {
         int position = in.position();

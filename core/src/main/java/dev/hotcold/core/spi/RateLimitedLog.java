@@ -14,12 +14,21 @@ public final class RateLimitedLog {
     private final AtomicLong nextAllowed = new AtomicLong(System.nanoTime());
     private final AtomicLong suppressed = new AtomicLong();
 
-    /** A log writing to the {@link System.Logger} named {@code name}. */
+    /**
+     * A log writing to the {@link System.Logger} named {@code name}.
+     *
+     * @param name the logger's name
+     */
     public RateLimitedLog(String name) {
         this.logger = System.getLogger(name);
     }
 
-    /** Logs {@code message} and {@code failure} as a warning, unless one was logged within the interval. */
+    /**
+     * Logs {@code message} and {@code failure} as a warning, unless one was logged within the interval.
+     *
+     * @param message what went wrong
+     * @param failure the cause, logged with its stack trace
+     */
     public void warn(String message, Throwable failure) {
         long now = System.nanoTime();
         long next = nextAllowed.get();

@@ -15,10 +15,16 @@ public final class ReplyReader {
     private final LineFramer framer;
     private static final Reply TOO_LONG = new Reply.Unreadable("(a line too long to read)");
 
+    /** A reader that accepts reply lines up to {@link #DEFAULT_MAX_REPLY_LENGTH} bytes. */
     public ReplyReader() {
         this(DEFAULT_MAX_REPLY_LENGTH);
     }
 
+    /**
+     * A reader that accepts reply lines up to {@code maxReplyLength} bytes, terminator excluded.
+     *
+     * @param maxReplyLength the longest reply line read as a reply; longer ones come out unreadable
+     */
     public ReplyReader(int maxReplyLength) {
         this.framer = new LineFramer(maxReplyLength);
     }
@@ -26,6 +32,9 @@ public final class ReplyReader {
     /**
      * The next reply in {@code in}, consuming its bytes; or null when {@code in} ran out before a
      * line ended, in which case all of it was consumed and the partial line is kept.
+     *
+     * @param in the server's bytes; its position moves past what was consumed
+     * @return the reply, or null if no line is complete yet
      */
     public Reply next(ByteBuffer in) {
         return switch (framer.next(in)) {

@@ -45,12 +45,20 @@ public final class ServerConnection {
         this.lastActive = now;
     }
 
-    /** Which connection this is: its number within the server and the client's address. */
+    /**
+     * Which connection this is: its number within the server and the client's address.
+     *
+     * @return the connection's identity
+     */
     public ConnectionInfo info() {
         return info;
     }
 
-    /** The transport's side of this connection. */
+    /**
+     * The transport's side of this connection.
+     *
+     * @return the channel the transport made for this connection
+     */
     public Channel channel() {
         return channel;
     }
@@ -79,6 +87,9 @@ public final class ServerConnection {
      * {@link ServerSession#receive}. {@code now} counts as activity for the idle timeout.
      *
      * @return true if all of {@code in} was consumed
+     * @param in the client's bytes; its position moves past what was consumed
+     * @param out where the reply bytes go
+     * @param now the current time, from {@link ServerLifecycle#now()}
      */
     public boolean receive(ByteBuffer in, ByteBuffer out, long now) {
         busy = true;   // before looking at the request: see the class comment
@@ -97,19 +108,31 @@ public final class ServerConnection {
         return consumedAll;
     }
 
-    /** Reply bytes were sent at {@code now}: activity for the idle timeout. */
+    /**
+     * Reply bytes were sent at {@code now}: activity for the idle timeout.
+     *
+     * @param now the current time, from {@link ServerLifecycle#now()}
+     */
     public void sent(long now) {
         if (trackIdle) {
             lastActive = now;
         }
     }
 
-    /** Whether the session is done: the transport sends what it holds and closes. */
+    /**
+     * Whether the session is done: the transport sends what it holds and closes.
+     *
+     * @return {@code true} once the connection should be flushed and closed
+     */
     public boolean isFinished() {
         return session.isFinished();
     }
 
-    /** Bytes of an unfinished command line held by the session. */
+    /**
+     * Bytes of an unfinished command line held by the session.
+     *
+     * @return the number of bytes buffered
+     */
     public int bufferedBytes() {
         return session.bufferedBytes();
     }
@@ -123,6 +146,7 @@ public final class ServerConnection {
      * Closes the connection if no byte moved for the idle timeout before {@code now}.
      *
      * @return whether it was asked to close
+     * @param now the current time, from {@link ServerLifecycle#now()}
      */
     public boolean closeIfIdle(long now) {
         if (trackIdle && now - lastActive >= server.idleTimeoutNanos()) {

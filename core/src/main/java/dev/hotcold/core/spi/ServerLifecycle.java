@@ -54,7 +54,12 @@ public final class ServerLifecycle implements GameServer {
     private volatile boolean accepting = true;
     private boolean released;
 
-    /** A server over {@code endpoint}, which is bound and not yet accepting. */
+    /**
+     * A server over {@code endpoint}, which is bound and not yet accepting.
+     *
+     * @param config the server's settings
+     * @param endpoint the transport's bound listener
+     */
     public ServerLifecycle(ServerConfig config, Endpoint endpoint) {
         this.config = config;
         this.endpoint = endpoint;
@@ -71,6 +76,7 @@ public final class ServerLifecycle implements GameServer {
      * {@code ERROR server busy}; after shutdown it is closed.
      *
      * @return the connection to serve, or empty if the channel was refused or closed
+     * @param channel the accepted connection's channel
      */
     public Optional<ServerConnection> admit(Channel channel) {
         ServerConnection connection;
@@ -98,7 +104,13 @@ public final class ServerLifecycle implements GameServer {
         return Optional.ofNullable(connection);
     }
 
-    /** A session for {@code connection} as {@code config} says: the one place a server's session is made. */
+    /**
+     * A session for {@code connection} as {@code config} says: the one place a server's session is made.
+     *
+     * @param config the server's settings
+     * @param connection the connection the session serves
+     * @return a new session
+     */
     public static ServerSession newSession(ServerConfig config, ConnectionInfo connection) {
         return new ServerSession(config.strategy(), config.listener(), config.maxLineLength(), connection);
     }
@@ -114,7 +126,11 @@ public final class ServerLifecycle implements GameServer {
         releaseIfDrained();
     }
 
-    /** The transport's endpoint, for its own diagnostics. */
+    /**
+     * The transport's endpoint, for its own diagnostics.
+     *
+     * @return the endpoint this server was made with
+     */
     public Endpoint endpoint() {
         return endpoint;
     }
@@ -123,12 +139,18 @@ public final class ServerLifecycle implements GameServer {
      * Now, by the config's {@link ServerConfig#nanoClock()}: what the transport passes to
      * {@link ServerConnection#receive}, {@link ServerConnection#sent} and the idle scan. The pace
      * of the scan is the transport's (real time); whether a connection is idle is decided by this.
+     *
+     * @return the current time in nanoseconds; only differences matter
      */
     public long now() {
         return clock.getAsLong();
     }
 
-    /** How often the transport looks for idle connections, or 0 if there is no idle timeout. */
+    /**
+     * How often the transport looks for idle connections, or 0 if there is no idle timeout.
+     *
+     * @return the scan interval in nanoseconds, or 0
+     */
     public long idleScanIntervalNanos() {
         return idleScanIntervalNanos;
     }
@@ -141,6 +163,8 @@ public final class ServerLifecycle implements GameServer {
      * Closes every connection silent for the idle timeout before {@code now}: for transports
      * that scan all connections from one thread. Event loops scan their own with
      * {@link ServerConnection#closeIfIdle(long)}.
+     *
+     * @param now the current time, from {@link #now()}
      */
     public void closeIdle(long now) {
         for (ServerConnection connection : connections) {
@@ -148,7 +172,11 @@ public final class ServerLifecycle implements GameServer {
         }
     }
 
-    /** Whether the server has stopped accepting and its last connection is gone. */
+    /**
+     * Whether the server has stopped accepting and its last connection is gone.
+     *
+     * @return {@code true} once no connection is left after shutdown
+     */
     public boolean isDrained() {
         return drained.getCount() == 0;
     }

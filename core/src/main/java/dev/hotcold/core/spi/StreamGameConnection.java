@@ -33,7 +33,11 @@ public final class StreamGameConnection implements GameConnection {
     private boolean closed;
 
     /**
+     * A connection over an input and an output stream of the same connection.
+     *
      * @param resource closed by {@link #close()} after the streams, such as the socket
+     * @param in the server's bytes
+     * @param out where the commands are written
      */
     public StreamGameConnection(InputStream in, OutputStream out, Closeable resource) {
         this.in = Objects.requireNonNull(in, "in");

@@ -7,7 +7,12 @@ import java.net.SocketAddress;
 public final class Addresses {
     private Addresses() {}
 
-    /** {@code host:port} with the numeric host where there is one; any other address as it prints itself. */
+    /**
+     * {@code host:port} with the numeric host where there is one; any other address as it prints itself.
+     *
+     * @param address the address to describe
+     * @return the address as text for a message
+     */
     public static String describe(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
             String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();

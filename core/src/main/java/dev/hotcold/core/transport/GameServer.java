@@ -21,13 +21,25 @@ import java.time.Duration;
  */
 public interface GameServer extends AutoCloseable {
 
-    /** The address clients connect to, with the real port when the config asked for port 0. */
+    /**
+     * The address clients connect to, with the real port when the config asked for port 0.
+     *
+     * @return the bound address
+     */
     SocketAddress address();
 
-    /** The configuration the server runs with. */
+    /**
+     * The configuration the server runs with.
+     *
+     * @return the configuration
+     */
     ServerConfig config();
 
-    /** Connections open right now. */
+    /**
+     * Connections open right now.
+     *
+     * @return the number of open connections
+     */
     int connectionCount();
 
     /**
@@ -40,16 +52,26 @@ public interface GameServer extends AutoCloseable {
     /** Closes the listener and every connection now. Returns at once; idempotent. */
     void shutdownNow();
 
-    /** Whether {@link #shutdown()} or {@link #shutdownNow()} was called: no connection is accepted any more. */
+    /**
+     * Whether {@link #shutdown()} or {@link #shutdownNow()} was called: no connection is accepted any more.
+     *
+     * @return {@code true} once a shutdown has been asked for
+     */
     boolean isShutdown();
 
-    /** Whether shutdown has finished: every connection and thread is gone. */
+    /**
+     * Whether shutdown has finished: every connection and thread is gone.
+     *
+     * @return {@code true} once nothing is left running
+     */
     boolean isTerminated();
 
     /**
      * Waits until the server has terminated or the timeout passes.
      *
      * @return whether it terminated
+     * @param timeout how long to wait at most
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     boolean awaitTermination(Duration timeout) throws InterruptedException;
 

@@ -81,17 +81,30 @@ public final class ServerConfig {
         }
     }
 
-    /** The defaults, listening on 127.0.0.1 at {@code port} (0 for any free port). */
+    /**
+     * The defaults, listening on 127.0.0.1 at {@code port} (0 for any free port).
+     *
+     * @param port the port to listen on, or 0
+     * @return the config
+     */
     public static ServerConfig loopback(int port) {
         return builder().bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build();
     }
 
-    /** A builder holding the defaults. */
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this config's values. */
+    /**
+     * A builder holding this config's values.
+     *
+     * @return a new builder, independent of this config
+     */
     public Builder toBuilder() {
         return new Builder()
                 .bindAddress(bindAddress)
@@ -108,6 +121,8 @@ public final class ServerConfig {
     /**
      * Where to listen; port 0 picks a free port. The in-memory transport uses the name of an
      * {@code InMemoryAddress} and makes up a unique name for any other address.
+     *
+     * @return the address to bind
      */
     public SocketAddress bindAddress() {
         return bindAddress;
@@ -116,6 +131,8 @@ public final class ServerConfig {
     /**
      * The most connections served at once; one more is answered {@code ERROR server busy} and
      * closed. Default {@value #DEFAULT_MAX_CONNECTIONS}.
+     *
+     * @return the connection limit
      */
     public int maxConnections() {
         return maxConnections;
@@ -124,6 +141,8 @@ public final class ServerConfig {
     /**
      * How many connections the operating system may queue before the server accepts them.
      * Default {@value #DEFAULT_BACKLOG}; transports without a listening socket ignore it.
+     *
+     * @return the listen backlog
      */
     public int backlog() {
         return backlog;
@@ -132,6 +151,8 @@ public final class ServerConfig {
     /**
      * How long a connection may stay silent before the server closes it; {@link Duration#ZERO}
      * means never. Default 5 minutes.
+     *
+     * @return the idle timeout, or {@link Duration#ZERO} for none
      */
     public Duration idleTimeout() {
         return idleTimeout;
@@ -141,22 +162,36 @@ public final class ServerConfig {
      * The longest command line accepted, terminator excluded; longer lines are answered
      * {@code ERROR line too long} and dropped. Default 1024 ({@link LineFramer#DEFAULT_MAX_LINE_LENGTH});
      * at least {@link #MIN_LINE_LENGTH}.
+     *
+     * @return the line limit in bytes
      */
     public int maxLineLength() {
         return maxLineLength;
     }
 
-    /** How long {@link GameServer#close()} lets games finish. Default 10 s. */
+    /**
+     * How long {@link GameServer#close()} lets games finish. Default 10 s.
+     *
+     * @return the grace period
+     */
     public Duration shutdownGracePeriod() {
         return shutdownGracePeriod;
     }
 
-    /** How guesses are picked; default {@link GuessStrategy#random()}. */
+    /**
+     * How guesses are picked; default {@link GuessStrategy#random()}.
+     *
+     * @return the guess strategy
+     */
     public GuessStrategy strategy() {
         return strategy;
     }
 
-    /** Hears about connections, games, reports and errors; default {@link GameListener#NONE}. */
+    /**
+     * Hears about connections, games, reports and errors; default {@link GameListener#NONE}.
+     *
+     * @return the listener
+     */
     public GameListener listener() {
         return listener;
     }
@@ -165,6 +200,8 @@ public final class ServerConfig {
      * The clock the idle timeout is measured with, in nanoseconds as {@link System#nanoTime()}
      * counts them (only differences matter). Default {@link #SYSTEM_NANO_CLOCK}; tests pass a
      * fake one to move time on without waiting.
+     *
+     * @return the clock
      */
     public LongSupplier nanoClock() {
         return nanoClock;
@@ -211,61 +248,110 @@ public final class ServerConfig {
 
         private Builder() {}
 
-        /** See {@link ServerConfig#bindAddress()}. */
+        /**
+         * See {@link ServerConfig#bindAddress()}.
+         *
+         * @param bindAddress the address to bind
+         * @return this builder
+         */
         public Builder bindAddress(SocketAddress bindAddress) {
             this.bindAddress = bindAddress;
             return this;
         }
 
-        /** See {@link ServerConfig#maxConnections()}. */
+        /**
+         * See {@link ServerConfig#maxConnections()}.
+         *
+         * @param maxConnections the connection limit, at least 1
+         * @return this builder
+         */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
-        /** See {@link ServerConfig#backlog()}. */
+        /**
+         * See {@link ServerConfig#backlog()}.
+         *
+         * @param backlog the listen backlog, at least 1
+         * @return this builder
+         */
         public Builder backlog(int backlog) {
             this.backlog = backlog;
             return this;
         }
 
-        /** See {@link ServerConfig#idleTimeout()}. */
+        /**
+         * See {@link ServerConfig#idleTimeout()}.
+         *
+         * @param idleTimeout the idle timeout, not negative; {@link Duration#ZERO} for none
+         * @return this builder
+         */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
             return this;
         }
 
-        /** See {@link ServerConfig#maxLineLength()}. */
+        /**
+         * See {@link ServerConfig#maxLineLength()}.
+         *
+         * @param maxLineLength the line limit, from {@link ServerConfig#MIN_LINE_LENGTH} to
+         *     {@link LineFramer#MAX_MAX_LINE_LENGTH}
+         * @return this builder
+         */
         public Builder maxLineLength(int maxLineLength) {
             this.maxLineLength = maxLineLength;
             return this;
         }
 
-        /** See {@link ServerConfig#shutdownGracePeriod()}. */
+        /**
+         * See {@link ServerConfig#shutdownGracePeriod()}.
+         *
+         * @param shutdownGracePeriod the grace period, not negative
+         * @return this builder
+         */
         public Builder shutdownGracePeriod(Duration shutdownGracePeriod) {
             this.shutdownGracePeriod = shutdownGracePeriod;
             return this;
         }
 
-        /** See {@link ServerConfig#strategy()}. */
+        /**
+         * See {@link ServerConfig#strategy()}.
+         *
+         * @param strategy the guess strategy
+         * @return this builder
+         */
         public Builder strategy(GuessStrategy strategy) {
             this.strategy = strategy;
             return this;
         }
 
-        /** See {@link ServerConfig#listener()}. */
+        /**
+         * See {@link ServerConfig#listener()}.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(GameListener listener) {
             this.listener = listener;
             return this;
         }
 
-        /** See {@link ServerConfig#nanoClock()}. */
+        /**
+         * See {@link ServerConfig#nanoClock()}.
+         *
+         * @param nanoClock the clock
+         * @return this builder
+         */
         public Builder nanoClock(LongSupplier nanoClock) {
             this.nanoClock = nanoClock;
             return this;
         }
 
         /**
+         * Makes the config, checking every value.
+         *
+         * @return the checked config
          * @throws IllegalArgumentException or {@link NullPointerException} naming the bad setting
          */
         public ServerConfig build() {

@@ -43,6 +43,8 @@ public interface Transport extends AutoCloseable {
      * try (Transport transport = Transport.named("nio")) { ... }
      * }</pre>
      *
+     * @param name the transport's {@link #name()}
+     * @return the transport, with its defaults
      * @throws IllegalArgumentException listing the available names, if none is called {@code name}
      */
     static Transport named(String name) {
@@ -54,6 +56,10 @@ public interface Transport extends AutoCloseable {
      * {@code Map.of("serverLoops", "2")} for {@code nio} or {@code Map.of("threads", "platform")}
      * for {@code blocking}; see {@link #withOptions}.
      *
+     * @param name the transport's {@link #name()}
+     * @param options setting names mapped to their values, as the command line writes them; empty for the
+     *     defaults
+     * @return the transport, with {@code options} applied
      * @throws IllegalArgumentException listing the available names, or naming a bad option
      */
     static Transport named(String name, Map<String, String> options) {
@@ -69,13 +75,19 @@ public interface Transport extends AutoCloseable {
                 + (available.isEmpty() ? "none (no transport module is on the path)" : String.join(", ", available)));
     }
 
-    /** A short name for logs and the command line, such as {@code nio}. */
+    /**
+     * A short name for logs and the command line, such as {@code nio}.
+     *
+     * @return the transport's name
+     */
     String name();
 
     /**
      * A transport like this one with {@code options} applied, each a setting's name and value as
      * the command line writes them. None by default.
      *
+     * @param options setting names mapped to their values
+     * @return a transport with the options applied
      * @throws IllegalArgumentException naming an unknown option or a bad value
      */
     default Transport withOptions(Map<String, String> options) {
@@ -85,10 +97,22 @@ public interface Transport extends AutoCloseable {
         return this;
     }
 
-    /** Binds a server as {@code config} says and starts serving at once. */
+    /**
+     * Binds a server as {@code config} says and starts serving at once.
+     *
+     * @param config where to listen and how to serve
+     * @return the running server
+     * @throws IOException if the server cannot bind or start
+     */
     GameServer serve(ServerConfig config) throws IOException;
 
-    /** Connects a blocking client with {@link ClientOptions#defaults()}. */
+    /**
+     * Connects a blocking client with {@link ClientOptions#defaults()}.
+     *
+     * @param address the server's address, as {@link GameServer#address()} gives it
+     * @return the open connection
+     * @throws IOException if the connection cannot be made
+     */
     default GameConnection connect(SocketAddress address) throws IOException {
         return connect(address, ClientOptions.defaults());
     }
@@ -105,10 +129,21 @@ public interface Transport extends AutoCloseable {
      *     game.play();
      * }
      * }</pre>
+     *
+     * @param address the server's address, as {@link GameServer#address()} gives it
+     * @param options the client's timeouts
+     * @return the open connection
+     * @throws IOException if the connection cannot be made
+     * @throws ClientTimeoutException if connecting takes longer than the connect timeout
      */
     GameConnection connect(SocketAddress address, ClientOptions options) throws IOException;
 
-    /** Connects an asynchronous client with {@link ClientOptions#defaults()}. */
+    /**
+     * Connects an asynchronous client with {@link ClientOptions#defaults()}.
+     *
+     * @param address the server's address, as {@link GameServer#address()} gives it
+     * @return a stage completed with the open connection
+     */
     default CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
         return connectAsync(address, ClientOptions.defaults());
     }
@@ -118,6 +153,10 @@ public interface Transport extends AutoCloseable {
      * a {@link ClientTimeoutException} if it took longer than the connect timeout. On the
      * connection, a stage the server leaves waiting past the reply timeout fails with a
      * {@link ClientTimeoutException} and the connection closes.
+     *
+     * @param address the server's address, as {@link GameServer#address()} gives it
+     * @param options the client's timeouts
+     * @return a stage completed with the open connection, or failed as described above
      */
     CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options);
 

@@ -43,10 +43,20 @@ public final class BlockingTransport implements Transport {
         this(ThreadKind.VIRTUAL);
     }
 
+    /**
+     * A transport whose servers and clients run on {@code threads}.
+     *
+     * @param threads the kind of thread each connection gets
+     */
     public BlockingTransport(ThreadKind threads) {
         this.threads = Objects.requireNonNull(threads, "threads");
     }
 
+    /**
+     * The kind of thread each connection gets.
+     *
+     * @return the thread kind
+     */
     public ThreadKind threads() {
         return threads;
     }

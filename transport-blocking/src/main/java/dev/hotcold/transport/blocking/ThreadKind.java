@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadFactory;
 public enum ThreadKind {
     /** Virtual threads: cheap to create and to park, so a connection costs little while idle. */
     VIRTUAL,
-    /** Platform (operating-system) threads, one per connection, as the seed's server has. */
+    /** Platform (operating-system) threads, one per connection, as the protocol's reference server has. */
     PLATFORM;
 
     /** A factory of daemon threads of this kind named {@code prefix0}, {@code prefix1}, ... */

@@ -39,23 +39,40 @@ public final class DirectConnection implements GameConnection {
     private ByteBuffer replyBytes = ByteBuffer.allocate(INITIAL_BUFFER).flip();
     private boolean closed;
 
-    /** A connection to a fresh session using {@code strategy}, with no listener. */
+    /**
+     * A connection to a fresh session using {@code strategy}, with no listener.
+     *
+     * @param strategy picks the session's guesses
+     */
     public DirectConnection(GuessStrategy strategy) {
         this(strategy, GameListener.NONE);
     }
 
-    /** A connection to a fresh session using {@code strategy} and {@code listener}. */
+    /**
+     * A connection to a fresh session using {@code strategy} and {@code listener}.
+     *
+     * @param strategy picks the session's guesses
+     * @param listener hears about the session's games, reports and errors
+     */
     public DirectConnection(GuessStrategy strategy, GameListener listener) {
         this(ServerLifecycle.newSession(ServerConfig.builder().strategy(strategy).listener(listener).build(),
                 ConnectionInfo.DETACHED));
     }
 
-    /** A connection to {@code session}, which it then owns. */
+    /**
+     * A connection to {@code session}, which it then owns.
+     *
+     * @param session the session to talk to
+     */
     public DirectConnection(ServerSession session) {
         this.session = Objects.requireNonNull(session, "session");
     }
 
-    /** The server's session, to look at its state in tests. */
+    /**
+     * The server's session, to look at its state in tests.
+     *
+     * @return the session this connection talks to
+     */
     public ServerSession session() {
         return session;
     }
@@ -69,7 +86,12 @@ public final class DirectConnection implements GameConnection {
         Wire.writeCommand(requests, command);
     }
 
-    /** Writes raw bytes to the session, as a client that bypasses the command API would. */
+    /**
+     * Writes raw bytes to the session, as a client that bypasses the command API would.
+     *
+     * @param bytes the bytes to hand to the session, as they are
+     * @throws IOException if the connection is closed
+     */
     public void sendBytes(byte[] bytes) throws IOException {
         ensureOpen();
         flush();

@@ -19,9 +19,13 @@ public final class InMemoryAddress extends SocketAddress {
 
     private static final AtomicLong NEXT = new AtomicLong(1);
 
+    /** The server's name; the whole of the address. */
     private final String name;
 
     /**
+     * The address called {@code name}.
+     *
+     * @param name the server's name, not blank
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public InMemoryAddress(String name) {
@@ -32,16 +36,30 @@ public final class InMemoryAddress extends SocketAddress {
         this.name = name;
     }
 
-    /** A name no other call in this JVM returns. */
+    /**
+     * A name no other call in this JVM returns.
+     *
+     * @return a fresh address named {@code hotcold-N}
+     */
     public static InMemoryAddress unique() {
         return unique("hotcold");
     }
 
-    /** A name no other call in this JVM returns, made of {@code prefix} and a counter. */
+    /**
+     * A name no other call in this JVM returns, made of {@code prefix} and a counter.
+     *
+     * @param prefix the start of the name
+     * @return a fresh address named {@code prefix-N}
+     */
     public static InMemoryAddress unique(String prefix) {
         return new InMemoryAddress(prefix + "-" + NEXT.getAndIncrement());
     }
 
+    /**
+     * The server's name.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }

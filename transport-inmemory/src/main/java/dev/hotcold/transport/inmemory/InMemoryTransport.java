@@ -45,6 +45,8 @@ public final class InMemoryTransport implements Transport {
     }
 
     /**
+     * A transport whose pipes hold {@code pipeCapacity} bytes each way.
+     *
      * @param pipeCapacity bytes each pipe holds before a writer must wait; at least enough for
      *     one command and one reply
      */

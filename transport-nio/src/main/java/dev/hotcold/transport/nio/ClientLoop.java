@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A client event loop: many client connections on one thread. Commands sent from the loop thread
  * (from callbacks of earlier replies) are buffered and written once per round of the loop, so a
- * {@code REPORT} and the {@code NUMBER} after it leave in one write, as the seed's client's two
- * sends do in one segment with Nagle.
+ * {@code REPORT} and the {@code NUMBER} after it leave in one write, as the two sends of the
+ * protocol's reference client do in one segment with Nagle.
  */
 final class ClientLoop extends EventLoop {
     private static final System.Logger LOG = System.getLogger(ClientLoop.class.getName());

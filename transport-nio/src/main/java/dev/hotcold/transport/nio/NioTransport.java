@@ -57,6 +57,11 @@ public final class NioTransport implements Transport {
         this.waterMarks = builder.waterMarks;
     }
 
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -177,24 +182,44 @@ public final class NioTransport implements Transport {
 
         private Builder() {}
 
-        /** Event loops per server; default one per processor. */
+        /**
+         * Event loops per server; default one per processor.
+         *
+         * @param loops the number of server event loops, at least 1
+         * @return this builder
+         */
         public Builder serverLoops(int loops) {
             this.serverLoops = positive(loops, "serverLoops");
             return this;
         }
 
-        /** Event loops shared by this transport's client connections; default 1. */
+        /**
+         * Event loops shared by this transport's client connections; default 1.
+         *
+         * @param loops the number of client event loops, at least 1
+         * @return this builder
+         */
         public Builder clientLoops(int loops) {
             this.clientLoops = positive(loops, "clientLoops");
             return this;
         }
 
-        /** When a server connection stops and resumes reading; default {@link WaterMarks#DEFAULT}. */
+        /**
+         * When a server connection stops and resumes reading; default {@link WaterMarks#DEFAULT}.
+         *
+         * @param waterMarks the marks
+         * @return this builder
+         */
         public Builder writeBufferWaterMarks(WaterMarks waterMarks) {
             this.waterMarks = Objects.requireNonNull(waterMarks, "waterMarks");
             return this;
         }
 
+        /**
+         * The transport with the options set so far.
+         *
+         * @return a new transport
+         */
         public NioTransport build() {
             return new NioTransport(this);
         }

@@ -15,6 +15,11 @@ public record WaterMarks(int low, int high) {
     /** 32 KiB and 64 KiB. */
     public static final WaterMarks DEFAULT = new WaterMarks(32 * 1024, 64 * 1024);
 
+    /**
+     * Checks the marks.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= low <= high}
+     */
     public WaterMarks {
         if (low < 0 || high < low) {
             throw new IllegalArgumentException("need 0 <= low <= high, got low " + low + " and high " + high);
