@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The blocking server's endpoint: a listening socket, an acceptor thread, one thread per
- * connection and, with an idle timeout, a reaper thread, all from one thread-per-task executor,
- * so that awaiting the executor awaits every thread. The lifecycle is core's
- * {@link ServerLifecycle}.
+ * connection and, with an idle timeout, a reaper thread. Connection and reaper threads come from
+ * one thread-per-task executor of the chosen kind. The acceptor is always a platform thread: a
+ * virtual thread blocked in {@code accept} defers the listener's close until it wakes, and in
+ * that window the kernel would still take connections that nobody serves; a platform thread's
+ * close takes effect at once, so shutdown refuses new clients from the moment it returns. The
+ * lifecycle is core's {@link ServerLifecycle}.
  */
 final class BlockingServer implements Endpoint {
     private static final System.Logger LOG = System.getLogger(BlockingServer.class.getName());
@@ -29,6 +33,7 @@ final class BlockingServer implements Endpoint {
     private final ServerSocketChannel listener;
     private final SocketAddress address;
     private final ExecutorService threads;
+    private volatile Thread acceptor;
     /** Released to make the reaper end. */
     private final Semaphore reaperWake = new Semaphore(0);
     private volatile boolean released;
@@ -49,7 +54,8 @@ final class BlockingServer implements Endpoint {
             throw e;
         }
         ServerLifecycle server = new ServerLifecycle(config, endpoint);
-        endpoint.threads.execute(() -> Sockets.acceptLoop(listener, "hotcold-server-blocking-acceptor", channel -> endpoint.admit(server, channel)));
+        endpoint.acceptor = Thread.ofPlatform().name("hotcold-server-blocking-acceptor").daemon(true)
+                .start(() -> Sockets.acceptLoop(listener, "hotcold-server-blocking-acceptor", channel -> endpoint.admit(server, channel)));
         if (server.idleScanIntervalNanos() != 0) {
             endpoint.threads.execute(() -> endpoint.reapIdleConnections(server));
         }
@@ -105,11 +111,15 @@ final class BlockingServer implements Endpoint {
 
     @Override
     public boolean isTerminated() {
-        return threads.isTerminated();
+        return !acceptor.isAlive() && threads.isTerminated();
     }
 
     @Override
     public boolean awaitTermination(long nanos) throws InterruptedException {
-        return threads.awaitTermination(nanos, TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + nanos;
+        if (!acceptor.join(Duration.ofNanos(Math.max(1, nanos)))) {
+            return false;
+        }
+        return threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 }
