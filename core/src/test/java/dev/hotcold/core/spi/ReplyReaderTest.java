@@ -27,12 +27,12 @@ class ReplyReaderTest {
         in.flip();
         assertEquals(new Reply.Guess(17), reader.next(in));
         assertEquals(3, in.position(), "position just past the first line feed");
-        assertEquals(15, in.limit(), "limit as the caller set it");
+        assertEquals(12, in.limit(), "limit as the caller set it");
         assertEquals(new Reply.Guess(5), reader.next(in));
         assertEquals(5, in.position());
-        assertEquals(15, in.limit());
+        assertEquals(12, in.limit());
         assertNull(reader.next(in), "a partial line waits for more bytes");
-        assertEquals(15, in.position(), "and is consumed");
+        assertEquals(12, in.position(), "and is consumed");
         assertEquals(new Reply.Unreadable("partial line"), reader.next(ByteBuffer.wrap(ascii(" line\n"))));
     }
 

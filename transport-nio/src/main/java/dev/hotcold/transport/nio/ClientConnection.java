@@ -36,12 +36,6 @@ final class ClientConnection implements AsyncGameConnection {
     /** Above this many unsent bytes, sends complete only once the socket has taken more. */
     static final int SEND_HIGH_WATER = 64 * 1024;
 
-    /**
-     * What {@link #send} returns on the loop thread once the command is buffered. A minimal stage:
-     * nobody can complete it again, and {@code toCompletableFuture()} gives each caller a copy.
-     */
-    private static final CompletionStage<Void> SENT = CompletableFuture.completedStage(null);
-
     /** {@link #waitingSince} while the connection owes the server nothing. */
     private static final long NOT_WAITING = Long.MIN_VALUE;
 
@@ -128,7 +122,7 @@ final class ClientConnection implements AsyncGameConnection {
             return CompletableFuture.failedFuture(new IOException("connection is closed"));
         }
         if (loop.inLoop()) {
-            // A callback of an earlier stage: no task to hand over, and usually no stage to make.
+            // A callback of an earlier stage: no task to make or hand over.
             return sendOnLoop(command, null);
         }
         CompletableFuture<Void> sent = new CompletableFuture<>();
@@ -138,7 +132,7 @@ final class ClientConnection implements AsyncGameConnection {
 
     /**
      * Buffers {@code command} for this round's flush. {@code sent} is the stage a caller on
-     * another thread already holds, or null on the loop, where one is made only if needed.
+     * another thread already holds, or null on the loop, where the stage is made here.
      */
     private CompletionStage<Void> sendOnLoop(Command command, CompletableFuture<Void> sent) {
         if (failure != null || closing) {
@@ -162,7 +156,8 @@ final class ClientConnection implements AsyncGameConnection {
         // a callback's next command join this one in the same write.
         if (unsent.size() < SEND_HIGH_WATER) {
             if (sent == null) {
-                return SENT;
+                // A fresh future, not one shared: a caller may complete or obtrude what it gets.
+                return CompletableFuture.completedFuture(null);
             }
             sent.complete(null);
             return sent;
