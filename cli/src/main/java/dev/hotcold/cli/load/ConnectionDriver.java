@@ -1,10 +1,10 @@
 package dev.hotcold.cli.load;
 
 import dev.hotcold.core.client.AsyncGameConnection;
-import dev.hotcold.core.client.ClientGame;
-import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.protocol.Command;
+import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.Reply;
+import dev.hotcold.core.scoring.Scorer;
 import dev.hotcold.core.transport.Transport;
 import java.net.SocketAddress;
 import java.util.SplittableRandom;
@@ -15,7 +15,9 @@ import java.util.function.BiConsumer;
 /**
  * One connection of a load run: connects, then plays games on [1, range] with random secrets
  * for as long as the run lasts, one {@code NUMBER} in flight, reporting on each guess as the
- * seed's client does ({@link ClientGame}), then {@code CLEAR} and a new game.
+ * seed's client does (with core's {@link Scorer}, as {@code ClientGame} does: the reply is
+ * checked here already, so the driver scores it directly and makes no outcome object per round
+ * trip), then {@code CLEAR} and a new game.
  *
  * <p>Every reply is checked: a number, in the range, not guessed before in the game. The first
  * thing that goes wrong is counted by its {@link ErrorKind} and ends the connection, because a
@@ -46,11 +48,12 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
     private final AtomicBoolean settled = new AtomicBoolean();
     /** Whether the connection waits, its first reply scored, for the run to release it. */
     private final AtomicInteger hold = new AtomicInteger(NOT_HELD);
-    private Outcome held;
+    private Decision held;
     private volatile AsyncGameConnection connection;
     /** When the request now outstanding (the connect, then each NUMBER) went out, in nanoTime. */
     private volatile long waitingSince;
-    private ClientGame game;
+    /** The current game's secret and the distance of the last guess. */
+    private Scorer scorer;
     // A reply stage completed at once runs its callback inside receive(); these turn that
     // recursion into a loop, so a server that sends lines ahead cannot grow the stack.
     private boolean delivering;
@@ -130,11 +133,11 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
             return;
         }
         stats.roundTrip(now - waitingSince);
-        Outcome outcome = game.onReply(reply);
+        Decision decision = scorer.score(((Reply.Guess) reply).number());   // check() passes guesses only
         if (!signals.isReleased()) {
             // Connecting: hold here until every connection is up, so that games already going do
             // not slow down the first answers of the connections still coming in.
-            held = outcome;
+            held = decision;
             hold.set(HELD);
             settle();   // after counting and holding, so the run sees both once all have settled
             if (signals.isReleased()) {
@@ -143,23 +146,27 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
             return;
         }
         settle();
-        playOn(outcome, now);
+        playOn(decision, now);
     }
 
     /** Goes on after a connect-phase hold; called once the run releases the connections. */
     void release() {
         if (hold.compareAndSet(HELD, NOT_HELD)) {
-            Outcome outcome = held;
+            Decision decision = held;
             held = null;
-            playOn(outcome, System.nanoTime());
+            playOn(decision, System.nanoTime());
         }
     }
 
-    /** Reports on {@code outcome} and asks for the next guess, in a new game if it was correct. */
-    private void playOn(Outcome outcome, long now) {
+    /**
+     * Reports {@code decision} and asks for the next guess, in a new game if it was correct. The
+     * commands are buffered by the transport and leave in one write, as the seed's client's
+     * {@code REPORT} and {@code NUMBER} do.
+     */
+    private void playOn(Decision decision, long now) {
         AsyncGameConnection open = connection;
-        open.send(Command.Report.of(outcome.decision()));
-        if (outcome.isCorrect()) {
+        open.send(Command.Report.of(decision));
+        if (decision == Decision.CORRECT) {
             stats.gameWon();
             open.send(Command.Clear.INSTANCE);
             newGame(open);
@@ -181,7 +188,7 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
     }
 
     private void newGame(AsyncGameConnection open) {
-        game = new ClientGame(1, range, 1 + random.nextLong(range));
+        scorer = new Scorer(1 + random.nextLong(range));
         seen.clear();
         open.send(params);
         open.send(Command.NumberRequest.INSTANCE);

@@ -38,9 +38,23 @@ public final class ReplyReader {
      */
     public Reply next(ByteBuffer in) {
         return switch (framer.next(in)) {
-            case LINE -> Reply.parse(framer.lineBuffer().duplicate().limit(framer.lineEnd()).position(framer.lineStart()));
+            case LINE -> parseLine(framer.lineBuffer(), framer.lineStart(), framer.lineEnd());
             case LINE_TOO_LONG -> TOO_LONG;
             case NEED_MORE_BYTES -> null;
         };
+    }
+
+    /**
+     * Parses {@code buffer[start, end)} in place: the buffer's bounds are narrowed to the line and
+     * then put back, rather than making a view of it for every reply.
+     */
+    private static Reply parseLine(ByteBuffer buffer, int start, int end) {
+        int position = buffer.position();
+        int limit = buffer.limit();
+        try {
+            return Reply.parse(buffer.limit(end).position(start));
+        } finally {
+            buffer.limit(limit).position(position);
+        }
     }
 }

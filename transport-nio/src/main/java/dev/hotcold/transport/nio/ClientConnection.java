@@ -121,47 +121,77 @@ final class ClientConnection implements AsyncGameConnection {
             // Fails at once, as on every transport, rather than when the loop gets to it.
             return CompletableFuture.failedFuture(new IOException("connection is closed"));
         }
+        if (loop.inLoop()) {
+            // A callback of an earlier stage: no task to make or hand over.
+            return sendOnLoop(command, null);
+        }
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        loop.execute(() -> {
-            if (failure != null || closing) {
-                sent.completeExceptionally(failure != null ? failure : new IOException("connection is closed"));
-                return;
+        loop.submit(() -> sendOnLoop(command, sent));
+        return sent;
+    }
+
+    /**
+     * Buffers {@code command} for this round's flush. {@code sent} is the stage a caller on
+     * another thread already holds, or null on the loop, where the stage is made here.
+     */
+    private CompletionStage<Void> sendOnLoop(Command command, CompletableFuture<Void> sent) {
+        if (failure != null || closing) {
+            IOException cause = failure != null ? failure : new IOException("connection is closed");
+            if (sent == null) {
+                return CompletableFuture.failedFuture(cause);
             }
-            if (commands.remaining() < Wire.MAX_COMMAND_BYTES) {
-                unsent.append(commands.flip());
-                commands.clear();
+            sent.completeExceptionally(cause);
+            return sent;
+        }
+        if (commands.remaining() < Wire.MAX_COMMAND_BYTES) {
+            unsent.append(commands.flip());
+            commands.clear();
+        }
+        Wire.writeCommand(commands, command);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.scheduleFlush(this);
+        }
+        // Taken into the buffer: done, unless too much waits already. Completing at once lets
+        // a callback's next command join this one in the same write.
+        if (unsent.size() < SEND_HIGH_WATER) {
+            if (sent == null) {
+                // A fresh future, not one shared: a caller may complete or obtrude what it gets.
+                return CompletableFuture.completedFuture(null);
             }
-            Wire.writeCommand(commands, command);
-            // Taken into the buffer: done, unless too much waits already. Completing at once lets
-            // a callback's next command join this one in the same write.
-            if (unsent.size() < SEND_HIGH_WATER) {
-                sent.complete(null);
-            } else {
-                sends.add(sent);
-            }
-            if (!flushScheduled) {
-                flushScheduled = true;
-                loop.scheduleFlush(this);
-            }
-        });
+            sent.complete(null);
+            return sent;
+        }
+        if (sent == null) {
+            sent = new CompletableFuture<>();
+        }
+        sends.add(sent);
         return sent;
     }
 
     @Override
     public CompletionStage<Reply> receive() {
+        if (loop.inLoop()) {
+            return receiveOnLoop(null);
+        }
         CompletableFuture<Reply> reply = new CompletableFuture<>();
-        loop.execute(() -> {
-            Reply ready = unclaimed.poll();
-            if (ready != null) {
-                resumeReadingIfPaused();
-                reply.complete(ready);
-            } else if (failure != null || closing) {
-                reply.completeExceptionally(failure != null ? failure : new IOException("connection is closed"));
-            } else {
-                waiting.add(reply);
-            }
-        });
+        loop.submit(() -> receiveOnLoop(reply));
         return reply;
+    }
+
+    /** Claims the next reply for {@code reply}, or for a stage made here when it is null. */
+    private CompletionStage<Reply> receiveOnLoop(CompletableFuture<Reply> reply) {
+        CompletableFuture<Reply> stage = reply != null ? reply : new CompletableFuture<>();
+        Reply ready = unclaimed.poll();
+        if (ready != null) {
+            resumeReadingIfPaused();
+            stage.complete(ready);
+        } else if (failure != null || closing) {
+            stage.completeExceptionally(failure != null ? failure : new IOException("connection is closed"));
+        } else {
+            waiting.add(stage);
+        }
+        return stage;
     }
 
     /** Writes buffered commands; what the socket does not take waits for OP_WRITE. */
@@ -170,11 +200,21 @@ final class ClientConnection implements AsyncGameConnection {
         if (failure != null) {
             return;
         }
-        if (commands.position() > 0) {
-            unsent.append(commands.flip());
-            commands.clear();
+        commands.flip();
+        int written = 0;
+        if (!unsent.isEmpty()) {
+            // Bytes wait already: these go after them.
+            unsent.append(commands);
+            written = unsent.writeTo(channel);
+        } else if (commands.hasRemaining()) {
+            // Write first, as the server does: only what the socket does not take is copied.
+            written = channel.write(commands);
+            if (commands.hasRemaining()) {
+                unsent.append(commands);
+            }
         }
-        if (unsent.writeTo(channel) > 0) {
+        commands.clear();
+        if (written > 0) {
             waitingSince = NOT_WAITING;   // the server takes bytes: restart the clock
         }
         if (closing && unsent.isEmpty()) {

@@ -8,6 +8,7 @@ import java.nio.channels.Selector;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One thread, one selector: waits for ready channels, runs what they need, then runs tasks other
@@ -26,6 +27,8 @@ abstract class EventLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Thread thread;
+    /** {@link #onReady} as the selector's action, made once rather than on every select. */
+    private final Consumer<SelectionKey> readyAction = this::onReady;
     /** Set once the loop has ended; tasks handed over later run on the caller's thread. */
     private volatile boolean terminated;
 
@@ -82,8 +85,10 @@ abstract class EventLoop implements Runnable {
         try {
             while (!shouldStop()) {
                 long timeout = timeoutMillis();
-                selector.select(this::onReady, timeout);
-                wakeupPending.set(false);
+                selector.select(readyAction, timeout);
+                if (wakeupPending.get()) {
+                    wakeupPending.set(false);   // a volatile write only when a wakeup came
+                }
                 runTasks();
                 try {
                     afterBatch();
