@@ -1,24 +1,30 @@
 /**
  * hotcold's core: the guess-the-number protocol, the guess engine and scorer, the sans-I/O server
- * session, the client game API and the server lifecycle. No dependencies, no sockets, no threads.
+ * session, the server lifecycle and the client game API. No dependencies, no sockets, and no
+ * thread of its own.
  *
- * <p>Applications see the user API only. What transport authors need (the server lifecycle, the
- * line framer, the parser and wire format, stream connections) is in {@code dev.hotcold.core.spi},
- * exported only to hotcold's transports and its testkit.
+ * <p>Its packages form a graph without cycles, one concern each: {@code protocol} (the commands,
+ * replies and decisions) under {@code codec} (their bytes), {@code engine} (guess strategies) and
+ * {@code scoring} (warmer or colder); {@code events} (what a server tells its listener);
+ * {@code boundary} (the one place user code is called); {@code session} (one connection's server
+ * side, sans-I/O) under {@code server} (the lifecycle every transport shares); {@code client}
+ * (games over any connection); {@code transport} (the {@code Transport} interface) on top; and
+ * {@code spi}, what a transport implements, at the bottom. Every package is exported:
+ * applications use {@code transport}, {@code server}, {@code client} and {@code engine};
+ * transport authors add {@code spi}, {@code codec} and the lifecycle in {@code server}.
  */
 module dev.hotcold.core {
     exports dev.hotcold.core.protocol;
+    exports dev.hotcold.core.codec;
     exports dev.hotcold.core.engine;
     exports dev.hotcold.core.scoring;
+    exports dev.hotcold.core.events;
+    exports dev.hotcold.core.boundary;
     exports dev.hotcold.core.session;
+    exports dev.hotcold.core.server;
     exports dev.hotcold.core.client;
     exports dev.hotcold.core.transport;
-    exports dev.hotcold.core.spi to
-            dev.hotcold.transport.blocking,
-            dev.hotcold.transport.nio,
-            dev.hotcold.transport.inmemory,
-            dev.hotcold.socket,
-            dev.hotcold.testkit;
+    exports dev.hotcold.core.spi;
 
     uses dev.hotcold.core.transport.Transport;
 }

@@ -2,8 +2,8 @@ package dev.hotcold.cli;
 
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.PrintWriter;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.client.ServerErrorException;
-import dev.hotcold.core.transport.Addresses;
+import dev.hotcold.core.client.Addresses;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,7 +95,7 @@ final class PlayCommand implements Callable<Integer> {
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         try (Transport client = transport.create(TransportChoice.Kind.blocking);
-             GameConnection connection = client.connect(address, clientOptions())) {
+             GameConnection connection = client.client(clientOptions()).connect(address)) {
             List<Outcome> results = SeedGames.play(connection, games, out, () -> {});
             SeedGames.printResults(results, out);
             return 0;

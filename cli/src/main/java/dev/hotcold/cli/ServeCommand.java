@@ -1,8 +1,8 @@
 package dev.hotcold.cli;
 
-import dev.hotcold.core.transport.Addresses;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.client.Addresses;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;

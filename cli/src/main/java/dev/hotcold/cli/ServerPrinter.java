@@ -1,8 +1,8 @@
 package dev.hotcold.cli;
 
 import dev.hotcold.core.protocol.Decision;
-import dev.hotcold.core.session.ConnectionInfo;
-import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.GameListener;
 import java.io.PrintWriter;
 import java.util.concurrent.Semaphore;
 

@@ -2,7 +2,7 @@ package dev.hotcold.junit;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.transport.Transport;
 import dev.hotcold.transport.inmemory.InMemoryAddress;
 import dev.hotcold.transport.inmemory.InMemoryTransport;

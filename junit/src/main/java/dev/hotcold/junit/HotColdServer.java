@@ -1,7 +1,7 @@
 package dev.hotcold.junit;
 
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.ServerConfig;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,7 +1,7 @@
 package dev.hotcold.junit;
 
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.transport.inmemory.InMemoryAddress;
 import dev.hotcold.transport.inmemory.InMemoryTransport;
 import java.util.Objects;

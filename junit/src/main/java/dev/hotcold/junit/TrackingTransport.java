@@ -2,9 +2,10 @@ package dev.hotcold.junit;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
+import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -40,17 +41,24 @@ final class TrackingTransport implements Transport {
         return server;
     }
 
+    /** A client whose every connection is on the test's list, with where the test opened it. */
     @Override
-    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
-        String openedBy = "at " + caller();
-        return connections.track(delegate.connect(address, options), address, openedBy, false);
-    }
+    public GameClient client(ClientOptions options) {
+        GameClient client = delegate.client(options);
+        return new GameClient() {
+            @Override
+            public GameConnection connect(SocketAddress address) throws IOException {
+                String openedBy = "at " + caller();
+                return connections.track(client.connect(address), address, openedBy, false);
+            }
 
-    @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
-        String openedBy = "at " + caller();   // now, on the test's thread, not in the callback
-        return delegate.connectAsync(address, options)
-                .thenApply(connection -> connections.track(connection, address, openedBy, false));
+            @Override
+            public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
+                String openedBy = "at " + caller();   // now, on the test's thread, not in the callback
+                return client.connectAsync(address)
+                        .thenApply(connection -> connections.track(connection, address, openedBy, false));
+            }
+        };
     }
 
     /** A connection the harness makes for a parameter, and closes itself. */
@@ -77,7 +85,7 @@ final class TrackingTransport implements Transport {
     /** The first frame outside this class: the test code (or library code it called) that connects. */
     private static String caller() {
         return StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> !frame.getClassName().equals(TrackingTransport.class.getName()))
+                .filter(frame -> !frame.getClassName().startsWith(TrackingTransport.class.getName()))
                 .filter(frame -> !frame.getClassName().startsWith("dev.hotcold.core."))
                 .findFirst()
                 .map(frame -> frame.toStackTraceElement().toString())

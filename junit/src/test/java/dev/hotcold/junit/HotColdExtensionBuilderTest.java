@@ -17,7 +17,7 @@ import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.util.List;

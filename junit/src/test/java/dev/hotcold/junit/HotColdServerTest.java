@@ -15,7 +15,7 @@ import dev.hotcold.core.client.ServerErrorException;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.server.GameServer;
 import dev.hotcold.transport.inmemory.DirectConnection;
 import java.net.SocketAddress;
 import java.util.List;

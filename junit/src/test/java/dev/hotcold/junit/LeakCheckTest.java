@@ -12,7 +12,7 @@ import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
-import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.transport.Transport;
 import dev.hotcold.transport.inmemory.InMemoryTransport;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotcold.core.client.AsyncGame;
 import dev.hotcold.core.client.Outcome;
-import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.transport.Transport;
 import java.util.List;
 import org.junit.jupiter.api.Test;

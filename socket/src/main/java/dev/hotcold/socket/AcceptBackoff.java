@@ -23,12 +23,12 @@ import java.util.concurrent.locks.LockSupport;
  *         }
  *     }
  * }
- * // elsewhere, on shutdown: listener.close(); backoff.stop();
+ * // elsewhere, on shutdown: listener.close(), which ends accept() and so the loop
  * }</pre>
  *
  * <p>Create it before the loop starts, so that its class is loaded while files can still be
- * opened. One per accept loop; its methods are called by that loop's thread, {@link #stop()} by
- * any.
+ * opened. One per accept loop; its methods are called by that loop's thread. A pause is not
+ * interrupted by a shutdown: the loop sees the closed listener when it ends, at most 1 s later.
  */
 public final class AcceptBackoff {
     static final long MIN_DELAY_NANOS = 10_000_000L;
@@ -42,8 +42,6 @@ public final class AcceptBackoff {
     private long unreported;
     private long lastReport;
     private boolean reportedOnce;
-    private volatile Thread waiting;
-    private volatile boolean stopped;
 
     /**
      * A backoff that has seen no failure yet.
@@ -61,7 +59,7 @@ public final class AcceptBackoff {
 
     /**
      * Records a failed accept and waits before the next: 10 ms after the first failure in a row,
-     * doubling to at most 1 s. Returns early once {@link #stop()} is called. Never throws.
+     * doubling to at most 1 s. Never throws.
      *
      * @param failure what the accept threw, reported in the log
      */
@@ -102,15 +100,6 @@ public final class AcceptBackoff {
         }
     }
 
-    /** Ends a wait in progress and every later one at once: the loop is shutting down. */
-    public void stop() {
-        stopped = true;
-        Thread thread = waiting;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-        }
-    }
-
     /**
      * Failed accepts since the last successful one.
      *
@@ -130,20 +119,12 @@ public final class AcceptBackoff {
         }
     }
 
-    private void pause(long nanos) {
-        if (stopped) {
-            return;
-        }
-        waiting = Thread.currentThread();
-        try {
-            long deadline = System.nanoTime() + nanos;
-            long left;
-            // An interrupted thread would not park: return, and let accept report the interrupt.
-            while (!stopped && !Thread.currentThread().isInterrupted() && (left = deadline - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(this, left);
-            }
-        } finally {
-            waiting = null;
+    private static void pause(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        long left;
+        // An interrupted thread would not park: return, and let accept report the interrupt.
+        while (!Thread.currentThread().isInterrupted() && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
         }
     }
 }

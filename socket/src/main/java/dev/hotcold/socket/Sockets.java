@@ -1,7 +1,7 @@
 package dev.hotcold.socket;
 
-import dev.hotcold.core.transport.Addresses;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.client.Addresses;
+import dev.hotcold.core.server.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -10,7 +10,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.function.Consumer;
 
 /**
  * What every socket transport does the same way: listen, accept with retry, refuse. Nothing here
@@ -51,9 +50,10 @@ public final class Sockets {
      *
      * @param listener the bound listening socket, in blocking mode
      * @param loopName names the loop in log messages, such as its thread's name
-     * @param accepted takes each accepted connection; what it throws is logged and the loop goes on
+     * @param accepted takes each accepted connection; if it throws, the connection is closed, an
+     *     {@link IOException} quietly (the client is gone), anything else logged, and the loop goes on
      */
-    public static void acceptLoop(ServerSocketChannel listener, String loopName, Consumer<SocketChannel> accepted) {
+    public static void acceptLoop(ServerSocketChannel listener, String loopName, Accepted accepted) {
         AcceptBackoff backoff = new AcceptBackoff(LOG, loopName);   // loaded while files can be opened
         while (listener.isOpen()) {
             SocketChannel channel;
@@ -76,6 +76,18 @@ public final class Sockets {
                 backoff.failed(failure);
             }
         }
+    }
+
+    /** Takes an accepted connection, on the accept loop's thread; it should hand it over quickly. */
+    @FunctionalInterface
+    public interface Accepted {
+        /**
+         * Takes the connection: configures it and hands it to whatever serves it.
+         *
+         * @param channel the accepted connection, with TCP_NODELAY on, in blocking mode
+         * @throws IOException if the connection fails while being set up
+         */
+        void accept(SocketChannel channel) throws IOException;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.hotcold.testkit;
 
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.BufferedReader;
 import java.io.FileInputStream;

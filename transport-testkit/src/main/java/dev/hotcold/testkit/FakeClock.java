@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A clock that moves only when told (grpc's {@code FakeClock}), for
- * {@link dev.hotcold.core.transport.ServerConfig.Builder#nanoClock}. It counts how often it is
+ * {@link dev.hotcold.core.server.ServerConfig.Builder#nanoClock}. It counts how often it is
  * read, so that a test can wait until the server has looked at the time it set.
  */
 public final class FakeClock implements LongSupplier {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * any further connect, which then waits, as a connect to an unreachable host does, without leaving
  * loopback.
  */
-public final class FullBacklog implements AutoCloseable {
+public final class FullBacklog implements Unaccepting {
     private final ServerSocket listener;
     private final List<Socket> queued = new ArrayList<>();
 
@@ -47,6 +47,7 @@ public final class FullBacklog implements AutoCloseable {
      *
      * @return the loopback address and port
      */
+    @Override
     public InetSocketAddress address() {
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }

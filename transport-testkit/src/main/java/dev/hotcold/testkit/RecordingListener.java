@@ -2,8 +2,8 @@ package dev.hotcold.testkit;
 
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.session.ConnectionInfo;
-import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.GameListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

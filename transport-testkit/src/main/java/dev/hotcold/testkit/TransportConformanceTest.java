@@ -20,8 +20,8 @@ import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -494,7 +494,7 @@ public abstract class TransportConformanceTest {
         RecordingListener heard = new RecordingListener();
         boolean idle = enforcesIdleTimeout();
         FakeClock clock = new FakeClock();
-        GameServer server = serve(config(heard).listener(new ThrowingListener(heard)).nanoClock(clock)
+        GameServer server = serve(config(heard).listener(new ThrowingListener(heard, UserFailure.ASSERTION_ERROR)).nanoClock(clock)
                 .idleTimeout(idle ? Duration.ofMillis(40) : Duration.ZERO));
         int opened = 0;
         if (idle) {

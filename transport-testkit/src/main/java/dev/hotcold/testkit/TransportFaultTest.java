@@ -22,13 +22,13 @@ import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
-import dev.hotcold.core.spi.LineFramer;
+import dev.hotcold.core.codec.LineFramer;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.session.ServerSession;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -238,7 +238,7 @@ public abstract class TransportFaultTest {
 
     /** What {@code input} should get, from a session of core fed all of it at once. */
     private static List<String> repliesOf(byte[] input, GuessStrategy strategy) {
-        ServerSession session = new ServerSession(strategy, GameListener.NONE, LineFramer.DEFAULT_MAX_LINE_LENGTH);
+        ServerSession session = new ServerSession(strategy, LineFramer.DEFAULT_MAX_LINE_LENGTH, false);
         ByteBuffer in = ByteBuffer.wrap(input);
         ByteBuffer out = ByteBuffer.allocate(64 * 1024);
         List<String> replies = new ArrayList<>();
@@ -535,7 +535,7 @@ public abstract class TransportFaultTest {
             rounds.add(iterator);
             played.add(outcomes);
         }
-        verify(listener, times(limit)).onConnectionOpened(any());
+        verify(listener, timeout(WAIT_MILLIS).times(limit)).onConnectionOpened(any());
         List<String> refusals = new CopyOnWriteArrayList<>();
         CountDownLatch ready = new CountDownLatch(flood);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -565,7 +565,7 @@ public abstract class TransportFaultTest {
         }
         assertEquals(List.of("ERROR server busy then null"), refusals.stream().distinct().toList());
         assertEquals(flood, refusals.size());
-        verify(listener, times(limit)).onConnectionOpened(any());
+        verify(listener, timeout(WAIT_MILLIS).times(limit)).onConnectionOpened(any());
     }
 
     // --- Shutdown under load ------------------------------------------------------------------

@@ -1,6 +1,6 @@
 package dev.hotcold.benchmarks.core;
 
-import dev.hotcold.core.spi.CommandParser;
+import dev.hotcold.core.codec.CommandParser;
 import dev.hotcold.core.protocol.ParsedLine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
 package dev.hotcold.benchmarks.core;
 
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.spi.LineFramer;
-import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.codec.LineFramer;
 import dev.hotcold.core.session.ServerSession;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +42,7 @@ public class SessionRoundTripBenchmark {
 
     @Setup
     public void startGame() {
-        session = new ServerSession(GuessStrategy.random(8), GameListener.NONE,
-                LineFramer.DEFAULT_MAX_LINE_LENGTH);
+        session = new ServerSession(GuessStrategy.random(8), LineFramer.DEFAULT_MAX_LINE_LENGTH, false);
         // Direct buffers, as a socket transport has: the session reads and writes them in place.
         in = ByteBuffer.allocateDirect(ROUND_TRIP.length);
         out = ByteBuffer.allocateDirect(4096);

@@ -1,6 +1,8 @@
 package dev.hotcold.cli.load;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientGame;
+import dev.hotcold.core.engine.GuessHistory;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.Reply;
@@ -43,7 +45,7 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
     private final long range;
     private final SplittableRandom random;
     private final Command.Params params;
-    private final SeenGuesses seen;
+    private final GuessHistory seen = new GuessHistory(ClientGame.MAX_CHECKED_GUESSES);
     private final AtomicInteger state = new AtomicInteger(CONNECTING);
     private final AtomicBoolean settled = new AtomicBoolean();
     /** Whether the connection waits, its first reply scored, for the run to release it. */
@@ -67,7 +69,6 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
         this.range = range;
         this.random = random;
         this.params = new Command.Params(1, range);
-        this.seen = SeenGuesses.forRange(range);
     }
 
     /** Opens the connection; the first game starts once it is up. */
@@ -183,13 +184,13 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
             case Reply.Error ignored -> ErrorKind.SERVER_ERROR;
             case Reply.Unreadable ignored -> ErrorKind.UNREADABLE;
             case Reply.Guess(long number) when number < 1 || number > range -> ErrorKind.OUT_OF_RANGE;
-            case Reply.Guess(long number) -> seen.add(number) ? null : ErrorKind.REPEAT;
+            case Reply.Guess(long number) -> seen.add(number) == GuessHistory.Result.REPEATED ? ErrorKind.REPEAT : null;
         };
     }
 
     private void newGame(AsyncGameConnection open) {
         scorer = new Scorer(1 + random.nextLong(range));
-        seen.clear();
+        seen.reset(1, range);
         open.send(params);
         open.send(Command.NumberRequest.INSTANCE);
     }

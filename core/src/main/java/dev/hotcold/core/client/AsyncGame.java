@@ -1,7 +1,6 @@
 package dev.hotcold.core.client;
 
 import dev.hotcold.core.protocol.Command;
-import dev.hotcold.core.transport.Transport;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * // One call: connect, play to the end, close the connection, whatever happens.
- * CompletionStage<List<Outcome>> outcomes = AsyncGame.play(transport, server.address(), 1, 5, 3);
+ * CompletionStage<List<Outcome>> outcomes = AsyncGame.play(transport, server.address(), 1, 5, 3);   // any GameClient
  *
  * // On a connection you hold (and close) yourself, with a body that sees each round.
  * AsyncGame.play(connection, 10, 15, 12, game ->
@@ -54,7 +53,8 @@ public final class AsyncGame {
      *         .thenAccept(outcomes -> outcomes.forEach(System.out::println));
      * }</pre>
      *
-     * @param transport the transport that connects
+     * @param client the client that connects: a transport (with the default options) or one
+     *     made by {@code transport.client(options)}
      * @param address the server's address
      * @param lower the lowest number of the range
      * @param upper the highest number of the range
@@ -64,12 +64,12 @@ public final class AsyncGame {
      *     not hold the secret
      */
     public static CompletionStage<List<Outcome>> play(
-            Transport transport, SocketAddress address, long lower, long upper, long secret) {
-        Objects.requireNonNull(transport, "transport");
+            GameClient client, SocketAddress address, long lower, long upper, long secret) {
+        Objects.requireNonNull(client, "client");
         Objects.requireNonNull(address, "address");
         new ClientGame(lower, upper, secret);   // checks the arguments before a connection exists
         CompletableFuture<List<Outcome>> result = new CompletableFuture<>();
-        transport.connectAsync(address).whenComplete((connection, connectFailure) -> {
+        client.connectAsync(address).whenComplete((connection, connectFailure) -> {
             if (connectFailure != null) {
                 result.completeExceptionally(unwrap(connectFailure));
                 return;
@@ -77,7 +77,7 @@ public final class AsyncGame {
             CompletionStage<List<Outcome>> played;
             try {
                 played = play(connection, lower, upper, secret);
-            } catch (RuntimeException | Error failure) {
+            } catch (Throwable failure) {
                 closeQuietly(connection, failure);
                 result.completeExceptionally(failure);
                 return;
@@ -105,7 +105,7 @@ public final class AsyncGame {
         try {
             connection.close();
             return null;
-        } catch (RuntimeException | Error closeFailure) {
+        } catch (Throwable closeFailure) {
             if (primary != null && primary != closeFailure) {
                 primary.addSuppressed(closeFailure);
             }
@@ -226,7 +226,7 @@ public final class AsyncGame {
                         }
                         try {
                             outcome.ifPresent(action);
-                        } catch (RuntimeException | Error actionFailure) {
+                        } catch (Throwable actionFailure) {
                             done.completeExceptionally(actionFailure);
                             return;
                         }
@@ -239,7 +239,7 @@ public final class AsyncGame {
             done.complete(null);
         } catch (CompletionException failure) {
             done.completeExceptionally(unwrap(failure));
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             done.completeExceptionally(failure);
         }
     }

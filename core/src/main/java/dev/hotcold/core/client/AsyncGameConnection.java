@@ -8,8 +8,9 @@ import java.util.concurrent.CompletionStage;
  * A non-blocking client connection: the asyncio counterpart of {@link GameConnection}. Stages
  * complete on the transport's threads, so callbacks should be quick and must not block.
  *
- * <p>Commands go out in the order of {@link #send} calls and replies come back in order;
- * {@link #receive} calls are answered in the order they were made. A failure completes the stage
+ * <p>Commands go out in the order of {@link #send} calls, and their stages complete in that
+ * order; replies come back in order, and {@link #receive} calls are answered in the order they
+ * were made. A failure completes the stage
  * exceptionally with an {@link java.io.IOException}, an {@link java.io.EOFException} when the
  * server closed the connection.
  */

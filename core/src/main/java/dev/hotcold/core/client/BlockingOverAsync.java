@@ -2,6 +2,7 @@ package dev.hotcold.core.client;
 
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
+import dev.hotcold.core.spi.CompletingThread;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Objects;
@@ -9,10 +10,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
-/** The blocking API over an asynchronous connection: each call waits for its stage. */
+/**
+ * The blocking API over an asynchronous connection: each call waits for its stage. A call made on
+ * a thread that completes the connection's stages (see {@link CompletingThread}) would wait for
+ * itself, and fails at once with an {@link IllegalStateException} instead.
+ */
 final class BlockingOverAsync implements GameConnection {
+    /**
+     * Sends made without waiting before one is waited for: a caller that only sends is held back
+     * by the transport's backpressure (and its timeouts) every this many commands.
+     */
+    private static final int MOST_SENDS_UNAWAITED = 1024;
+
     private final AsyncGameConnection connection;
+    /** The last send's stage: sends complete in order, so it completes after every earlier one. */
     private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
+    private int unawaited;
 
     BlockingOverAsync(AsyncGameConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -22,17 +35,16 @@ final class BlockingOverAsync implements GameConnection {
     public void send(Command command) throws IOException {
         // Sends are ordered by the connection; waiting happens in flush and receive.
         CompletableFuture<Void> sent = connection.send(command).toCompletableFuture();
-        if (sent.isCompletedExceptionally()) {
-            await(sent);   // a closed connection fails at once, as a blocking one does
+        lastSend = sent;
+        if (sent.isCompletedExceptionally() || ++unawaited >= MOST_SENDS_UNAWAITED) {
+            flush();   // a closed connection fails at once, as a blocking one does
         }
-        lastSend = lastSend.thenCombine(sent, (a, b) -> null);
     }
 
     @Override
     public void flush() throws IOException {
-        CompletableFuture<Void> pending = lastSend;
-        lastSend = CompletableFuture.completedFuture(null);
-        await(pending);
+        unawaited = 0;
+        await(lastSend);
     }
 
     @Override
@@ -47,9 +59,15 @@ final class BlockingOverAsync implements GameConnection {
         connection.close();
     }
 
-    private static <T> T await(CompletionStage<T> stage) throws IOException {
+    private <T> T await(CompletionStage<T> stage) throws IOException {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        if (!future.isDone() && connection instanceof CompletingThread owner && owner.isCompletingThread()) {
+            throw new IllegalStateException("a blocking call on " + Thread.currentThread().getName()
+                    + ", the thread that completes this connection's stages, would wait for itself:"
+                    + " in a stage's callback, use the asynchronous API (AsyncGameConnection, AsyncGame)");
+        }
         try {
-            return stage.toCompletableFuture().get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the server");
@@ -60,6 +78,9 @@ final class BlockingOverAsync implements GameConnection {
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
             }
             throw new IOException(cause);
         }

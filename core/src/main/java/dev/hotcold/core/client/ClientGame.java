@@ -1,5 +1,6 @@
 package dev.hotcold.core.client;
 
+import dev.hotcold.core.engine.GuessHistory;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.Reply;
@@ -24,9 +25,16 @@ import dev.hotcold.core.scoring.Scorer;
  * <p>Not thread-safe.
  */
 public final class ClientGame {
+    /**
+     * The most guesses of one game checked for repeats: 2<sup>20</sup>, at most 16 MiB. A game
+     * that lasts longer (a million guesses, on a range of many millions) is played on unchecked.
+     */
+    public static final int MAX_CHECKED_GUESSES = 1 << 20;
+
     private final long lower;
     private final long upper;
     private final Scorer scorer;
+    private final GuessHistory guesses = new GuessHistory(MAX_CHECKED_GUESSES);
     private boolean over;
 
     /**
@@ -49,6 +57,7 @@ public final class ClientGame {
         this.lower = lower;
         this.upper = upper;
         this.scorer = new Scorer(secret);
+        this.guesses.reset(lower, upper);
     }
 
     /**
@@ -94,7 +103,8 @@ public final class ClientGame {
      * @param reply the server's reply to {@code NUMBER}
      * @return the guess with the client's verdict on it
      * @throws ServerErrorException if the reply is {@code ERROR <reason>}
-     * @throws ProtocolViolationException if it is not a number, or a number outside the range
+     * @throws ProtocolViolationException if it is not a number, a number outside the range, or
+     *     a number the server guessed before in this game (the protocol forbids all three)
      * @throws IllegalStateException if the game is already over
      */
     public Outcome onReply(Reply reply) {
@@ -110,6 +120,9 @@ public final class ClientGame {
         if (number < lower || number > upper) {
             throw new ProtocolViolationException(
                     "server guessed " + number + ", outside [" + lower + ", " + upper + "]");
+        }
+        if (guesses.add(number) == GuessHistory.Result.REPEATED) {
+            throw new ProtocolViolationException("server guessed " + number + " a second time in one game");
         }
         Decision decision = scorer.score(number);
         over = decision == Decision.CORRECT;

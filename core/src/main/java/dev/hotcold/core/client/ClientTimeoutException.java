@@ -117,6 +117,6 @@ public final class ClientTimeoutException extends SocketTimeoutException {
     }
 
     private static String describe(SocketAddress address) {
-        return dev.hotcold.core.transport.Addresses.describe(address);
+        return dev.hotcold.core.client.Addresses.describe(address);
     }
 }

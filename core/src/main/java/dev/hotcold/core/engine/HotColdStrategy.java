@@ -1,6 +1,5 @@
 package dev.hotcold.core.engine;
 
-import dev.hotcold.core.spi.ProvenStrategy;
 
 /**
  * The strategy that listens: a search that narrows the candidates with every report and finishes in
@@ -14,7 +13,7 @@ import dev.hotcold.core.spi.ProvenStrategy;
  *
  * <p>The strategy holds no state and is thread-safe; each game belongs to one connection.
  */
-final class HotColdStrategy implements GuessStrategy, ProvenStrategy {
+final class HotColdStrategy implements ProvenStrategy {
 
     @Override
     public Guesser newGame(long lower, long upper) {

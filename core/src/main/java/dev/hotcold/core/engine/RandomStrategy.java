@@ -1,6 +1,5 @@
 package dev.hotcold.core.engine;
 
-import dev.hotcold.core.spi.ProvenStrategy;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Game keys come from the strategy's seed and a counter of games started, so a fixed seed
  * replays the same guesses for the same sequence of games.
  */
-final class RandomStrategy implements GuessStrategy, ProvenStrategy {
+final class RandomStrategy implements ProvenStrategy {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private final long seed;

@@ -1,7 +1,5 @@
 package dev.hotcold.core.protocol;
 
-import dev.hotcold.core.spi.Ascii;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,5 @@
 package dev.hotcold.core.protocol;
 
-import dev.hotcold.core.spi.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

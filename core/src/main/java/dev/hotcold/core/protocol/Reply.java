@@ -1,14 +1,12 @@
 package dev.hotcold.core.protocol;
 
-import dev.hotcold.core.spi.Ascii;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A line from a server, as a client reads it: a guess, an error, or something unreadable.
- * Parsing never throws; a client decides what an error or an unreadable line means to it.
+ * {@link dev.hotcold.core.codec.ReplyParser} reads one from bytes and never throws; a client decides
+ * what an error or an unreadable line means to it.
  */
 public sealed interface Reply permits Reply.Guess, Reply.Error, Reply.Unreadable {
 
@@ -58,48 +56,5 @@ public sealed interface Reply permits Reply.Guess, Reply.Error, Reply.Unreadable
         public Unreadable {
             Objects.requireNonNull(line, "line");
         }
-    }
-
-    /**
-     * Parses one server line given as text.
-     *
-     * @param line the line without its terminator
-     * @return what the line says; never throws on any text
-     */
-    static Reply parse(String line) {
-        Objects.requireNonNull(line, "line");
-        return parse(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), line);
-    }
-
-    /**
-     * Parses one server line given as bytes; the buffer's position and limit are not changed.
-     *
-     * @param line holds the line, without its terminator, between its position and limit
-     * @return what the line says; never throws on any bytes
-     */
-    static Reply parse(ByteBuffer line) {
-        return parse(line, null);
-    }
-
-    private static Reply parse(ByteBuffer bytes, String text) {
-        int from = bytes.position();
-        int to = bytes.limit();
-        if (Ascii.isDecimalLong(bytes, from, to)) {
-            return new Guess(Ascii.parseDecimalLong(bytes, from, to));
-        }
-        String line = text != null ? text : decode(bytes, from, to);
-        if (line.equals("ERROR")) {
-            return new Error("");
-        }
-        if (line.startsWith("ERROR ")) {
-            return new Error(line.substring("ERROR ".length()));
-        }
-        return new Unreadable(line);
-    }
-
-    private static String decode(ByteBuffer bytes, int from, int to) {
-        byte[] copy = new byte[to - from];
-        bytes.get(from, copy);
-        return new String(copy, StandardCharsets.UTF_8);
     }
 }

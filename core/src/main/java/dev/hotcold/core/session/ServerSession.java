@@ -1,17 +1,21 @@
 package dev.hotcold.core.session;
 
+import dev.hotcold.core.boundary.UserCode;
+import dev.hotcold.core.boundary.UserCodeFailure;
+import dev.hotcold.core.codec.CommandParser;
+import dev.hotcold.core.codec.LineFramer;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.engine.GuessHistory;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
-import dev.hotcold.core.spi.ProvenStrategy;
-import dev.hotcold.core.spi.LineFramer;
+import dev.hotcold.core.engine.ProvenStrategy;
+import dev.hotcold.core.events.ServerEvent;
+import dev.hotcold.core.events.ServerEvents;
 import dev.hotcold.core.protocol.Command;
-import dev.hotcold.core.spi.CommandParser;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.protocol.InvalidLine;
 import dev.hotcold.core.protocol.ParsedLine;
-import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.spi.IsolatedListener;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,33 +30,42 @@ import java.util.Optional;
  * ends the game. Whatever the input, it answers a reply or {@code ERROR <reason>} and carries
  * on: no input makes it throw. A rejected command changes nothing.
  *
+ * <p>It calls no listener. What happened during a {@link #receive} call (a game started, a
+ * report, an error) is in {@link #events()} until the next call, for the caller to deliver once
+ * it holds no lock; a server does that for every connection. The guess strategy is called
+ * through {@link UserCode}: whatever it throws answers {@code ERROR internal error} and ends the
+ * game, never the session.
+ *
  * <pre>{@code
- * ServerSession session = new ServerSession(GuessStrategy.random(7), GameListener.NONE,
- *         LineFramer.DEFAULT_MAX_LINE_LENGTH);
+ * ServerSession session = new ServerSession(GuessStrategy.random(7), LineFramer.DEFAULT_MAX_LINE_LENGTH);
  * ByteBuffer out = ByteBuffer.allocate(4096);
  * session.receive(ByteBuffer.wrap("PARAMS 1 5\nNUMBER\n".getBytes(US_ASCII)), out);
- * // out now holds one line: a guess in [1, 5]
+ * // out now holds one line: a guess in [1, 5]; session.events() holds GameStarted[lower=1, upper=5]
  * }</pre>
  *
  * <p>It keeps the protocol's promise that no number is guessed twice in a game and every guess is
  * in the range, whatever the strategy: a guess that breaks it is answered
- * {@code ERROR internal error} instead. Core's own strategies ({@link GuessStrategy#random()},
- * {@link GuessStrategy#hotCold()}) are proven by their tests and trusted, in O(1) memory. For
- * any other strategy the session remembers the game's guesses, at most 4096 of them (64 KiB);
- * past that many the game's {@code NUMBER}s answer {@code ERROR internal error}.
+ * {@code ERROR internal error} instead. Core's own strategies ({@link ProvenStrategy}) are proven
+ * by their tests and trusted, in O(1) memory. For any other strategy the session remembers the
+ * game's guesses, at most 4096 of them (64 KiB); past that many the game's {@code NUMBER}s answer
+ * {@code ERROR internal error}.
  *
- * <p>Its memory is otherwise a few fields, the guesser's and a partial line. One per connection;
- * not thread-safe.
+ * <p>Its memory is otherwise a few fields, the guesser's, a partial line and the events of one
+ * call. One per connection; not thread-safe.
  */
 public final class ServerSession {
     private final GuessStrategy strategy;
-    private final GameListener listener;
-    private final ConnectionInfo connection;
     private final LineFramer framer;
+    /** Whether game events are recorded; failures of the strategy are recorded either way. */
+    private final boolean recordEvents;
+    private final ServerEvents events = new ServerEvents();
     /** Whether the strategy is one of core's, proven by its tests never to repeat or leave the range. */
     private final boolean provenStrategy;
+    /** The most guesses of a custom strategy checked in one game; past it the game answers an error. */
+    static final int MAX_CHECKED_GUESSES = 4096;
+
     /** The current game's guesses, for a strategy the session cannot vouch for; made on first use. */
-    private GuessLog guesses;
+    private GuessHistory guesses;
 
     /** The current game's guesser, or null between games. */
     private Guesser guesser;
@@ -66,41 +79,35 @@ public final class ServerSession {
     /** Set by {@link #finishAfterGame()}: take no input once no game is in play. */
     private boolean finishing;
     /** What the guesser threw on a report: every NUMBER of the game answers an error since. */
-    private RuntimeException guesserFailure;
+    private Throwable guesserFailure;
+    /** The strategy ran out of memory: the session takes no more input and the connection ends. */
+    private boolean failedFatally;
 
     /**
-     * A session outside any server; its listener events name {@link ConnectionInfo#DETACHED}.
+     * A session that records every event for its caller to deliver.
      *
      * @param strategy picks the guesses of each game
-     * @param listener hears about reports, games and errors
      * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
      *     {@code ERROR line too long}
      */
-    public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength) {
-        this(strategy, listener, maxLineLength, ConnectionInfo.DETACHED);
+    public ServerSession(GuessStrategy strategy, int maxLineLength) {
+        this(strategy, maxLineLength, true);
     }
 
     /**
-     * A session for {@code connection}: the listener's events name it. What the listener throws
-     * is logged and ignored, so that it never breaks the session.
+     * A session that records every event, or only the strategy's failures (which must be logged
+     * even when nobody listens).
      *
      * @param strategy picks the guesses of each game
-     * @param listener hears about reports, games and errors
      * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
      *     {@code ERROR line too long}
-     * @param connection the connection this session serves, named in the listener's events
+     * @param recordEvents whether to record every event rather than only the strategy's failures
      */
-    public ServerSession(GuessStrategy strategy, GameListener listener, int maxLineLength, ConnectionInfo connection) {
+    public ServerSession(GuessStrategy strategy, int maxLineLength, boolean recordEvents) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.listener = IsolatedListener.of(Objects.requireNonNull(listener, "listener"));
-        this.connection = Objects.requireNonNull(connection, "connection");
         this.framer = new LineFramer(maxLineLength);
-        this.provenStrategy = isCoresOwn(strategy);
-    }
-
-    /** Whether {@code strategy} is one of core's own, whose guesses need no checking. */
-    private static boolean isCoresOwn(GuessStrategy strategy) {
-        return strategy instanceof ProvenStrategy;
+        this.recordEvents = recordEvents;
+        this.provenStrategy = strategy instanceof ProvenStrategy;
     }
 
     /**
@@ -108,13 +115,14 @@ public final class ServerSession {
      * is empty, {@code out} has less than {@link Wire#MAX_REPLY_BYTES} left, or the session
      * {@linkplain #isFinished() finished}. When {@code out} filled up, the caller sends what it
      * holds and calls again with the rest of {@code in}: a session never produces more output than
-     * the caller has room for.
+     * the caller has room for. {@link #events()} then holds what happened during this call.
      *
      * @return true if all of {@code in} was consumed
      * @param in the client's bytes; read from its position, which moves past what was consumed
      * @param out where the reply bytes go
      */
     public boolean receive(ByteBuffer in, ByteBuffer out) {
+        events.clear();
         while (!isFinished() && out.remaining() >= Wire.MAX_REPLY_BYTES) {
             switch (framer.next(in)) {
                 case LINE -> dispatch(CommandParser.parse(framer.lineBuffer(), framer.lineStart(), framer.lineEnd()), out);
@@ -129,7 +137,8 @@ public final class ServerSession {
 
     /**
      * Handles one parsed line and writes its reply, if any, to {@code out}, which needs at least
-     * {@link Wire#MAX_REPLY_BYTES} of room. For callers that frame lines themselves.
+     * {@link Wire#MAX_REPLY_BYTES} of room. For callers that frame lines themselves;
+     * {@link #events()} then holds what happened.
      *
      * @param line the parsed command, or the reason it was invalid
      * @param out where the reply goes
@@ -139,7 +148,22 @@ public final class ServerSession {
         if (out.remaining() < Wire.MAX_REPLY_BYTES) {
             throw new IllegalArgumentException("out needs " + Wire.MAX_REPLY_BYTES + " bytes of room");
         }
-        dispatch(line, out);
+        events.clear();
+        if (!isFinished()) {
+            dispatch(line, out);
+        }
+    }
+
+    /**
+     * What happened during the last {@link #receive} or {@link #handle} call, oldest first: every
+     * event, or only the strategy's failures if the session records no others. The next call
+     * clears it, so its size is bounded by what one call can do. Deliver them with
+     * {@link UserCode#deliver}, outside any lock another connection needs.
+     *
+     * @return the events of the last call; the caller may take them out
+     */
+    public ServerEvents events() {
+        return events;
     }
 
     /**
@@ -161,13 +185,14 @@ public final class ServerSession {
     }
 
     /**
-     * Whether the session is done: {@link #finishAfterGame()} was called and no game is in play.
-     * The transport then sends the replies it holds and closes the connection.
+     * Whether the session is done: {@link #finishAfterGame()} was called and no game is in play,
+     * or the strategy ran out of memory. The transport then sends the replies it holds and closes
+     * the connection.
      *
      * @return {@code true} once the transport should flush and close the connection
      */
     public boolean isFinished() {
-        return finishing && guesser == null;
+        return failedFatally || (finishing && guesser == null);
     }
 
     /**
@@ -192,21 +217,21 @@ public final class ServerSession {
     private void startGame(long lower, long upper, ByteBuffer out) {
         Guesser next;
         try {
-            next = strategy.newGame(lower, upper);
-        } catch (RuntimeException strategyFailure) {
-            error(ErrorReason.INTERNAL_ERROR, strategyFailure, out);
+            next = UserCode.newGame(strategy, lower, upper);
+        } catch (UserCodeFailure failure) {
+            strategyFailed(failure.getCause(), out);
             return;
         }
         this.guesser = next;
         this.guesserFailure = null;
         if (guesses != null) {
-            guesses.clear();
+            guesses.reset(lower, upper);
         }
         this.lower = lower;
         this.upper = upper;
         this.guessOutstanding = false;
         this.solved = false;
-        listener.onGameStarted(connection, lower, upper);
+        record(new ServerEvent.GameStarted(lower, upper));
     }
 
     private void sendGuess(ByteBuffer out) {
@@ -215,23 +240,23 @@ public final class ServerSession {
             return;
         }
         if (guesserFailure != null) {
-            error(ErrorReason.INTERNAL_ERROR, guesserFailure, out);
+            strategyFailed(guesserFailure, out);
             return;
         }
         if (!solved) {
             long guess;
             try {
-                if (!guesser.hasNext()) {
+                if (!UserCode.hasNext(guesser)) {
                     error(ErrorReason.RANGE_EXHAUSTED, out);
                     return;
                 }
-                guess = guesser.next();
-            } catch (RuntimeException strategyFailure) {
-                error(ErrorReason.INTERNAL_ERROR, strategyFailure, out);
+                guess = UserCode.next(guesser);
+            } catch (UserCodeFailure failure) {
+                strategyFailed(failure.getCause(), out);
                 return;
             }
             if (guess < lower || guess > upper) {
-                error(ErrorReason.INTERNAL_ERROR, new IllegalStateException(
+                strategyFailed(new IllegalStateException(
                         "the strategy guessed " + guess + ", outside [" + lower + ", " + upper + "]"), out);
                 return;
             }
@@ -250,16 +275,17 @@ public final class ServerSession {
      */
     private boolean firstTime(long guess, ByteBuffer out) {
         if (guesses == null) {
-            guesses = new GuessLog();
+            guesses = new GuessHistory(MAX_CHECKED_GUESSES);
+            guesses.reset(lower, upper);
         }
         switch (guesses.add(guess)) {
             case ADDED -> {
                 return true;
             }
-            case REPEATED -> error(ErrorReason.INTERNAL_ERROR,
+            case REPEATED -> strategyFailed(
                     new IllegalStateException("the strategy guessed " + guess + " a second time in one game"), out);
-            case FULL -> error(ErrorReason.INTERNAL_ERROR, new IllegalStateException("a custom strategy's game"
-                    + " passed " + GuessLog.MAX_GUESSES + " guesses, the most the server checks for repeats"), out);
+            case FULL -> strategyFailed(new IllegalStateException("a custom strategy's game"
+                    + " passed " + MAX_CHECKED_GUESSES + " guesses, the most the server checks for repeats"), out);
         }
         return false;
     }
@@ -276,16 +302,19 @@ public final class ServerSession {
         guessOutstanding = false;
         if (!solved) {
             try {
-                guesser.onReport(decision);
-            } catch (RuntimeException strategyFailure) {
+                UserCode.onReport(guesser, decision);
+            } catch (UserCodeFailure failure) {
                 // The report is recorded all the same, but the guesser's state is unknown now:
                 // the game's next NUMBER answers an error (and hands the cause over) rather than
                 // risk a repeated or out-of-range guess.
-                guesserFailure = strategyFailure;
+                guesserFailure = failure.getCause();
+                if (failure.isFatal()) {
+                    strategyFailed(guesserFailure, out);   // the session ends: say so now
+                }
             }
             solved = decision == Decision.CORRECT;
         }
-        listener.onReport(connection, lastGuess, decision);
+        record(new ServerEvent.Reported(lastGuess, decision));
     }
 
     private void clearGame() {
@@ -293,17 +322,27 @@ public final class ServerSession {
         guesserFailure = null;
         guessOutstanding = false;
         solved = false;
-        listener.onGameCleared(connection);
+        record(ServerEvent.GameCleared.INSTANCE);
     }
 
     private void error(ErrorReason reason, ByteBuffer out) {
         Wire.writeError(out, reason);
-        listener.onError(connection, reason, Optional.empty());
+        record(new ServerEvent.ErrorSent(reason, Optional.empty()));
     }
 
-    /** The server's own code failed: the client is told {@code internal error}, the listener why. */
-    private void error(ErrorReason reason, RuntimeException cause, ByteBuffer out) {
-        Wire.writeError(out, reason);
-        listener.onError(connection, reason, Optional.of(cause));
+    /**
+     * The server's own code failed: the client is told {@code internal error}, the listener why;
+     * a strategy out of memory ends the session.
+     */
+    private void strategyFailed(Throwable cause, ByteBuffer out) {
+        Wire.writeError(out, ErrorReason.INTERNAL_ERROR);
+        failedFatally |= UserCode.isFatal(cause);
+        events.add(new ServerEvent.ErrorSent(ErrorReason.INTERNAL_ERROR, Optional.of(cause)));
+    }
+
+    private void record(ServerEvent event) {
+        if (recordEvents) {
+            events.add(event);
+        }
     }
 }

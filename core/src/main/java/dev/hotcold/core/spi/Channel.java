@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The transport's side of one accepted connection: what core asks of it. Every method may be
- * called from any thread; the transport carries it out on the connection's own thread (or under
- * its lock) and returns without waiting.
+ * called from any thread, at any time from the moment the channel is handed to
+ * {@code ServerLifecycle.admit} (even while that call runs); the transport carries it out on the
+ * connection's own thread, or under a lock no user code runs under, and returns without waiting.
  */
 public interface Channel {
 
@@ -19,8 +20,9 @@ public interface Channel {
 
     /**
      * Turns the connection away without serving it: sends {@code reply} (which may be empty) if
-     * the transport can without waiting, then closes. Called instead of serving, before any byte was read; core
-     * does not track a refused connection, so the transport does not report its close.
+     * the transport can without waiting, then closes. Called by {@code admit} instead of
+     * admitting, before any byte was read; core does not track a refused connection, so the
+     * transport does not report its close.
      *
      * @param reply the bytes to send before closing; may be empty
      */
@@ -35,7 +37,16 @@ public interface Channel {
 
     /**
      * Closes the connection now, dropping unsent replies; idempotent. The transport then calls
-     * {@link ServerConnection#closed()}.
+     * {@code ServerConnection.closed()}.
      */
     void close();
+
+    /**
+     * Reads again after a pause core asked for: {@code ServerConnection.isInputPaused()} was
+     * {@code true} and no longer is. The transport hands the input it held back to
+     * {@code ServerConnection.receive} first. Only a transport that serves connections on shared
+     * threads, and so gave its {@code ServerLifecycle} a listener executor, is ever asked to
+     * pause; the default does nothing.
+     */
+    default void resumeInput() {}
 }

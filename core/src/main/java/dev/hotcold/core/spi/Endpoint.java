@@ -4,8 +4,8 @@ import java.net.SocketAddress;
 
 /**
  * The transport's listening side of a server (grpc-java's {@code InternalServer}): it was bound
- * before the {@link ServerLifecycle} was made, and it accepts connections and hands them to
- * {@link ServerLifecycle#admit}.
+ * before the {@code ServerLifecycle} was made, and it accepts connections and hands each to
+ * {@code ServerLifecycle.admit} on the thread that will serve it.
  */
 public interface Endpoint {
 
@@ -18,28 +18,29 @@ public interface Endpoint {
 
     /**
      * Stops accepting: closes the listening socket (or name) so that no connection arrives any
-     * more. Called once, from any thread; must not wait for the accept loop to end.
+     * more. Connections already accepted go on. Called once, by core, on the thread that asked
+     * for the shutdown; it must not wait for connections.
      */
     void stopAccepting();
 
     /**
-     * Called once, after {@link #stopAccepting()}, when the last connection has been closed: the
-     * transport ends what threads, timers or event loops it still runs.
+     * Core is done with the endpoint: it stopped accepting and its last connection is closed.
+     * The transport ends its threads now (without waiting for them).
      */
     void release();
 
     /**
-     * Whether every thread of the transport's server has ended.
+     * Whether every thread the endpoint started has ended.
      *
-     * @return {@code true} once no thread of the server is left
+     * @return {@code true} once the endpoint holds no thread
      */
     boolean isTerminated();
 
     /**
-     * Waits up to {@code nanos} for {@link #isTerminated()}; returns it.
+     * Waits for every thread the endpoint started to end, at most {@code nanos}.
      *
-     * @param nanos how long to wait at most, in nanoseconds
-     * @return whether the server's threads have all ended
+     * @param nanos how long to wait at most
+     * @return whether they ended in time
      * @throws InterruptedException if the waiting thread is interrupted
      */
     boolean awaitTermination(long nanos) throws InterruptedException;

@@ -4,28 +4,28 @@
  * testkit; an application never needs it.
  *
  * <p>Core owns everything a server decides: admission against
- * {@link dev.hotcold.core.transport.ServerConfig#maxConnections()} and the
+ * {@link dev.hotcold.core.server.ServerConfig#maxConnections()} and the
  * {@code ERROR server busy} refusal, the accepting, draining and terminated states behind the
  * shutdown verbs, connection bookkeeping, listener calls, and the idle timeout, decided from a
- * {@code now} the transport passes in. That is {@link dev.hotcold.core.spi.ServerLifecycle}. A
+ * {@code now} the transport passes in. That is {@link dev.hotcold.core.server.ServerLifecycle}. A
  * transport is a byte pump: it binds and accepts ({@link dev.hotcold.core.spi.Endpoint}), moves
- * bytes for each connection through {@link dev.hotcold.core.spi.ServerConnection#receive}, and
+ * bytes for each connection through {@link dev.hotcold.core.server.ServerConnection#receive}, and
  * closes a connection or ends its input on request ({@link dev.hotcold.core.spi.Channel}).
  *
  * <h2>A transport must</h2>
  * <ul>
- *   <li>hand every accepted connection to {@link dev.hotcold.core.spi.ServerLifecycle#admit} and
- *       serve only those it admits, calling {@link dev.hotcold.core.spi.ServerConnection#start()}
+ *   <li>hand every accepted connection to {@link dev.hotcold.core.server.ServerLifecycle#admit} and
+ *       serve only those it admits, calling {@link dev.hotcold.core.server.ServerConnection#start()}
  *       once it is ready to be asked to close them;</li>
- *   <li>call {@link dev.hotcold.core.spi.ServerConnection#receive} from one thread at a time per
+ *   <li>call {@link dev.hotcold.core.server.ServerConnection#receive} from one thread at a time per
  *       connection, send every reply byte it produced in order, and stop reading once
- *       {@link dev.hotcold.core.spi.ServerConnection#isFinished()} (then close after the last
+ *       {@link dev.hotcold.core.server.ServerConnection#isFinished()} (then close after the last
  *       byte is sent);</li>
- *   <li>call {@link dev.hotcold.core.spi.ServerConnection#closed()} exactly when the connection
+ *   <li>call {@link dev.hotcold.core.server.ServerConnection#closed()} exactly when the connection
  *       is closed, for whatever reason; core forgets it then;</li>
  *   <li>scan for idle connections every
- *       {@link dev.hotcold.core.spi.ServerLifecycle#idleScanIntervalNanos()} if that is not zero,
- *       with {@code now} from {@link dev.hotcold.core.spi.ServerLifecycle#now()};</li>
+ *       {@link dev.hotcold.core.server.ServerLifecycle#idleScanIntervalNanos()} if that is not zero,
+ *       with {@code now} from {@link dev.hotcold.core.server.ServerLifecycle#now()};</li>
  *   <li>accept {@link dev.hotcold.core.spi.Channel#close()} and
  *       {@link dev.hotcold.core.spi.Channel#endInput()} from any thread and carry them out on the
  *       connection's own thread;</li>

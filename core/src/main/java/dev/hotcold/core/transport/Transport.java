@@ -1,8 +1,11 @@
 package dev.hotcold.core.transport;
 
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.ClientTimeoutException;
+import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.client.GameConnection;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -12,9 +15,11 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A way to move the protocol's bytes: the service-provider interface every transport implements
- * (blocking sockets, NIO selectors, in-memory pipes). Swapping transports is one line; the game
- * code stays the same.
+ * A way to move the protocol's bytes: the interface every transport implements (blocking sockets,
+ * NIO selectors, in-memory pipes, or a third party's; {@code dev.hotcold.core.spi} says how to
+ * write one). Swapping transports is one line; the game code stays the same. A transport is also
+ * a {@link GameClient} with {@link ClientOptions#defaults()}; {@link #client(ClientOptions)} makes
+ * one with other settings.
  *
  * <pre>{@code
  * try (Transport transport = new InMemoryTransport();
@@ -33,7 +38,7 @@ import java.util.concurrent.CompletionStage;
  * <p>Implementations are thread-safe. Every transport passes the conformance suite in
  * hotcold-transport-testkit.
  */
-public interface Transport extends AutoCloseable {
+public interface Transport extends GameClient, AutoCloseable {
 
     /**
      * The transport called {@code name} ({@code inmemory}, {@code blocking}, {@code nio}, or a
@@ -107,58 +112,46 @@ public interface Transport extends AutoCloseable {
     GameServer serve(ServerConfig config) throws IOException;
 
     /**
-     * Connects a blocking client with {@link ClientOptions#defaults()}.
-     *
-     * @param address the server's address, as {@link GameServer#address()} gives it
-     * @return the open connection
-     * @throws IOException if the connection cannot be made
-     */
-    default GameConnection connect(SocketAddress address) throws IOException {
-        return connect(address, ClientOptions.defaults());
-    }
-
-    /**
-     * Connects a blocking client to the server at {@code address}, waiting for it no longer than
-     * {@code options} say: a wait that runs out throws a {@link ClientTimeoutException} and closes
-     * the connection.
+     * A client of this transport with {@code options}: every connection it makes waits for the
+     * server no longer than they say. It shares the transport's threads; closing the transport
+     * closes its connections.
      *
      * <pre>{@code
-     * ClientOptions options = ClientOptions.builder().replyTimeout(Duration.ofSeconds(5)).build();
-     * try (GameConnection connection = transport.connect(address, options);
+     * GameClient client = transport.client(ClientOptions.builder().replyTimeout(Duration.ofSeconds(5)).build());
+     * try (GameConnection connection = client.connect(address);
      *      Game game = Game.start(connection, 1, 100, 42)) {
      *     game.play();
      * }
      * }</pre>
      *
-     * @param address the server's address, as {@link GameServer#address()} gives it
      * @param options the client's timeouts
-     * @return the open connection
-     * @throws IOException if the connection cannot be made
-     * @throws ClientTimeoutException if connecting takes longer than the connect timeout
+     * @return a client with those settings
      */
-    GameConnection connect(SocketAddress address, ClientOptions options) throws IOException;
+    GameClient client(ClientOptions options);
 
     /**
-     * Connects an asynchronous client with {@link ClientOptions#defaults()}.
+     * Connects a blocking client with {@link ClientOptions#defaults()}: {@code client(ClientOptions.defaults()).connect(address)}.
+     *
+     * @param address the server's address, as {@link GameServer#address()} gives it
+     * @return the open connection
+     * @throws IOException if the connection cannot be made
+     * @throws ClientTimeoutException if connecting takes longer than the default connect timeout
+     */
+    @Override
+    default GameConnection connect(SocketAddress address) throws IOException {
+        return client(ClientOptions.defaults()).connect(address);
+    }
+
+    /**
+     * Connects an asynchronous client with {@link ClientOptions#defaults()}: {@code client(ClientOptions.defaults()).connectAsync(address)}.
      *
      * @param address the server's address, as {@link GameServer#address()} gives it
      * @return a stage completed with the open connection
      */
+    @Override
     default CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
-        return connectAsync(address, ClientOptions.defaults());
+        return client(ClientOptions.defaults()).connectAsync(address);
     }
-
-    /**
-     * Connects an asynchronous client; the stage fails with an {@link IOException} if it cannot,
-     * a {@link ClientTimeoutException} if it took longer than the connect timeout. On the
-     * connection, a stage the server leaves waiting past the reply timeout fails with a
-     * {@link ClientTimeoutException} and the connection closes.
-     *
-     * @param address the server's address, as {@link GameServer#address()} gives it
-     * @param options the client's timeouts
-     * @return a stage completed with the open connection, or failed as described above
-     */
-    CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options);
 
     /**
      * Releases what the transport holds for its clients, such as client event loops; servers are

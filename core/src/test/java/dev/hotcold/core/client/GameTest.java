@@ -13,9 +13,6 @@ import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
-import dev.hotcold.core.transport.Transport;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -281,32 +278,22 @@ class GameTest {
         assertEquals("CLEAR", second.sent.get(second.sent.size() - 1));
     }
 
-    /** A transport whose connections are the given asynchronous ones, recording each connect. */
-    private static final class FakeTransport implements Transport {
+    /** A client whose connections are the given asynchronous ones, recording each connect. */
+    private static final class FakeClient implements GameClient {
         private final Supplier<CompletionStage<AsyncGameConnection>> connections;
         int connects;
 
-        FakeTransport(Supplier<CompletionStage<AsyncGameConnection>> connections) {
+        FakeClient(Supplier<CompletionStage<AsyncGameConnection>> connections) {
             this.connections = connections;
         }
 
         @Override
-        public String name() {
-            return "fake";
-        }
-
-        @Override
-        public GameServer serve(ServerConfig config) {
-            throw new UnsupportedOperationException("clients only");
-        }
-
-        @Override
-        public GameConnection connect(SocketAddress address, ClientOptions options) {
+        public GameConnection connect(SocketAddress address) {
             throw new UnsupportedOperationException("asynchronous clients only");
         }
 
         @Override
-        public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
+        public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address) {
             connects++;
             return connections.get();
         }
@@ -317,7 +304,7 @@ class GameTest {
     @Test
     void theOneCallAsyncGameConnectsPlaysAndClosesTheConnection() {
         SessionLoopback loopback = new SessionLoopback(GuessStrategy.random(4));
-        FakeTransport transport = new FakeTransport(() -> CompletableFuture.completedFuture(loopback.async()));
+        FakeClient transport = new FakeClient(() -> CompletableFuture.completedFuture(loopback.async()));
         List<Outcome> outcomes = AsyncGame.play(transport, SOMEWHERE, 10, 15, 12).toCompletableFuture().join();
         assertValidGame(outcomes, 10, 15, 12);
         assertEquals("CLEAR", loopback.sent.get(loopback.sent.size() - 1));
@@ -344,7 +331,7 @@ class GameTest {
                 throw new IllegalStateException("close failed too");
             }
         };
-        FakeTransport transport = new FakeTransport(() -> CompletableFuture.completedFuture(refusing));
+        FakeClient transport = new FakeClient(() -> CompletableFuture.completedFuture(refusing));
         CompletionException failure = assertThrows(CompletionException.class,
                 () -> AsyncGame.play(transport, SOMEWHERE, 1, 5, 3).toCompletableFuture().join());
         assertInstanceOf(ServerErrorException.class, failure.getCause());
@@ -354,7 +341,7 @@ class GameTest {
 
     @Test
     void theOneCallAsyncGameReportsAFailureToConnectUnwrapped() {
-        FakeTransport transport = new FakeTransport(
+        FakeClient transport = new FakeClient(
                 () -> CompletableFuture.failedFuture(new ConnectException("connection refused")));
         CompletionException failure = assertThrows(CompletionException.class,
                 () -> AsyncGame.play(transport, SOMEWHERE, 1, 5, 3).toCompletableFuture().join());
@@ -363,7 +350,7 @@ class GameTest {
 
     @Test
     void theOneCallAsyncGameChecksItsArgumentsBeforeConnecting() {
-        FakeTransport transport = new FakeTransport(() -> {
+        FakeClient transport = new FakeClient(() -> {
             throw new AssertionError("must not connect");
         });
         assertThrows(IllegalArgumentException.class, () -> AsyncGame.play(transport, SOMEWHERE, 5, 1, 3));

@@ -1,11 +1,10 @@
 package dev.hotcold.core.client;
 
-import dev.hotcold.core.spi.ReplyReader;
+import dev.hotcold.core.codec.ReplyReader;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.codec.Wire;
 import dev.hotcold.core.session.ServerSession;
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class SessionLoopback implements GameConnection {
     boolean closed;
 
     SessionLoopback(GuessStrategy strategy) {
-        session = new ServerSession(strategy, GameListener.NONE, 1024);
+        session = new ServerSession(strategy, 1024, false);
     }
 
     @Override

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hotcold.core.spi.LineFramer;
+import dev.hotcold.core.codec.LineFramer;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.scoring.Scorer;
-import dev.hotcold.core.session.GameListener;
 import dev.hotcold.core.session.ServerSession;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -221,7 +220,7 @@ class HotColdStrategyTest {
     }
 
     private ServerSession session() {
-        return new ServerSession(strategy, GameListener.NONE, LineFramer.DEFAULT_MAX_LINE_LENGTH);
+        return new ServerSession(strategy, LineFramer.DEFAULT_MAX_LINE_LENGTH, false);
     }
 
     private static String exchange(ServerSession session, String input) {

@@ -1,5 +1,9 @@
 package dev.hotcold.core.session;
 
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.boundary.UserCode;
+import dev.hotcold.core.events.GameListener;
+import dev.hotcold.core.events.ServerEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +14,7 @@ import dev.hotcold.core.engine.Guesser;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.ErrorReason;
-import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.codec.Wire;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,15 +51,27 @@ class ServerSessionTest {
     };
 
     private ServerSession session(GuessStrategy strategy) {
-        return new ServerSession(strategy, listener, 1024);
+        return new ServerSession(strategy, 1024);
     }
 
-    /** Feeds {@code input} in one piece and returns the reply lines. */
-    static List<String> exchange(ServerSession session, String input) {
+    /** {@link #exchange(ServerSession, GameListener, ConnectionInfo, String)} heard by this test's listener. */
+    private List<String> exchange(ServerSession session, String input) {
+        return exchange(session, listener, ConnectionInfo.DETACHED, input);
+    }
+
+    /**
+     * Feeds {@code input} in one piece and returns the reply lines; after each session call its
+     * events are delivered to {@code listener}, as a server does.
+     */
+    static List<String> exchange(ServerSession session, GameListener listener, ConnectionInfo connection, String input) {
         ByteBuffer in = ByteBuffer.wrap(input.getBytes(StandardCharsets.ISO_8859_1));
         ByteBuffer out = ByteBuffer.allocate(1 << 16);
         while (in.hasRemaining() && !session.isFinished()) {
             session.receive(in, out);
+            ServerEvent event;
+            while ((event = session.events().poll()) != null) {
+                UserCode.deliver(event, listener, connection);
+            }
         }
         String text = new String(out.array(), 0, out.position(), StandardCharsets.US_ASCII);
         return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1)).subList(0, text.split("\n", -1).length - 1);
@@ -197,7 +213,7 @@ class ServerSessionTest {
         for (int i = 0; i < 3000; i++) {
             input.append(random.nextInt(10) == 0 ? String.valueOf((char) random.nextInt(256)) : pieces[random.nextInt(pieces.length)]);
         }
-        ServerSession session = new ServerSession(GuessStrategy.random(repetition.getCurrentRepetition()), listener, 64);
+        ServerSession session = new ServerSession(GuessStrategy.random(repetition.getCurrentRepetition()), 64);
         byte[] bytes = input.toString().getBytes(StandardCharsets.ISO_8859_1);
         int at = 0;
         while (at < bytes.length) {

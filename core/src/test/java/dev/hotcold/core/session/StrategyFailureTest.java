@@ -1,5 +1,7 @@
 package dev.hotcold.core.session;
 
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.GameListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -26,10 +28,10 @@ class StrategyFailureTest {
     private final GuessStrategy strategy = mock(GuessStrategy.class);
     private final Guesser guesser = mock(Guesser.class);
     private final GameListener listener = mock(GameListener.class);
-    private final ServerSession session = new ServerSession(strategy, listener, 1024, CONNECTION);
+    private final ServerSession session = new ServerSession(strategy, 1024);
 
     private List<String> exchange(String input) {
-        return ServerSessionTest.exchange(session, input);
+        return ServerSessionTest.exchange(session, listener, CONNECTION, input);
     }
 
     @SuppressWarnings("unchecked")

@@ -11,7 +11,7 @@ import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.Guesser;
-import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.server.GameServer;
 import dev.hotcold.junit.HotColdExtension;
 import java.util.ArrayList;
 import java.util.HashSet;

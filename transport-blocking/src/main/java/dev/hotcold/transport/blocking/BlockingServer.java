@@ -1,11 +1,10 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.spi.Endpoint;
-import dev.hotcold.core.spi.ServerConnection;
-import dev.hotcold.core.spi.ServerLifecycle;
+import dev.hotcold.core.server.ServerLifecycle;
 import dev.hotcold.socket.Sockets;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -34,6 +33,8 @@ final class BlockingServer implements Endpoint {
     private final SocketAddress address;
     private final ExecutorService threads;
     private volatile Thread acceptor;
+    /** Set once, before the acceptor starts. */
+    private ServerLifecycle server;
     /** Released to make the reaper end. */
     private final Semaphore reaperWake = new Semaphore(0);
     private volatile boolean released;
@@ -46,33 +47,40 @@ final class BlockingServer implements Endpoint {
 
     static GameServer start(ServerConfig config, ThreadKind kind) throws IOException {
         ServerSocketChannel listener = Sockets.listen(config);
-        BlockingServer endpoint;
+        BlockingServer endpoint = null;
         try {
             endpoint = new BlockingServer(listener, kind);
-        } catch (IOException e) {
-            listener.close();
-            throw e;
+            ServerLifecycle server = new ServerLifecycle(config, endpoint);
+            endpoint.server = server;
+            BlockingServer started = endpoint;
+            if (server.idleScanIntervalNanos() != 0) {
+                endpoint.threads.execute(() -> started.reapIdleConnections(server));
+            }
+            endpoint.acceptor = Thread.ofPlatform().name("hotcold-server-blocking-acceptor").daemon(true)
+                    .start(() -> Sockets.acceptLoop(listener, "hotcold-server-blocking-acceptor",
+                            started::serveOnItsOwnThread));
+            return server;
+        } catch (Throwable failure) {
+            // Nothing may outlive a serve() that failed: the listener, and the reaper if it started.
+            Sockets.closeQuietly(listener);
+            if (endpoint != null) {
+                endpoint.release();
+                endpoint.threads.shutdownNow();
+            }
+            throw failure;
         }
-        ServerLifecycle server = new ServerLifecycle(config, endpoint);
-        endpoint.acceptor = Thread.ofPlatform().name("hotcold-server-blocking-acceptor").daemon(true)
-                .start(() -> Sockets.acceptLoop(listener, "hotcold-server-blocking-acceptor", channel -> endpoint.admit(server, channel)));
-        if (server.idleScanIntervalNanos() != 0) {
-            endpoint.threads.execute(() -> endpoint.reapIdleConnections(server));
-        }
-        return server;
     }
 
-    private void admit(ServerLifecycle server, SocketChannel socket) {
+    /**
+     * Gives the accepted socket its thread, which admits it (or turns it away) and serves it: the
+     * acceptor never waits for admission, nor for the listener's opened event.
+     */
+    private void serveOnItsOwnThread(SocketChannel socket) {
         ConnectionHandler handler = new ConnectionHandler(socket);
-        server.admit(handler).ifPresent(connection -> serve(server, handler, connection));
-    }
-
-    private void serve(ServerLifecycle server, ConnectionHandler handler, ServerConnection connection) {
         try {
-            threads.execute(() -> handler.serve(connection, server));
+            threads.execute(() -> handler.run(server));
         } catch (RejectedExecutionException | OutOfMemoryError noThread) {
-            handler.close();
-            connection.closed();
+            handler.close();   // not admitted: no slot to give back
             if (!server.isShutdown()) {
                 LOG.log(Level.WARNING, "no thread for a new connection; it is closed", noThread);
             }

@@ -1,18 +1,13 @@
 package dev.hotcold.transport.blocking;
 
-import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.spi.StreamGameConnection;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.client.GameClient;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The classic design done properly: blocking sockets and a thread per connection, on virtual
@@ -26,10 +21,12 @@ import java.util.concurrent.CompletionStage;
  * }
  * }</pre>
  *
- * <p>Sockets have TCP_NODELAY on. The server reads with the config's idle timeout, answers
- * {@code ERROR server busy} past its connection limit, and shuts down as {@link GameServer}
- * describes. Client connections are blocking sockets; asynchronous ones use two virtual threads
- * each, one writing and one reading.
+ * <p>Sockets have TCP_NODELAY on. Each accepted connection gets its thread at once, and is
+ * admitted (or answered {@code ERROR server busy} past the connection limit) on it; the listener
+ * and strategy run there too, so a slow one holds up its own connection only. The server closes
+ * connections idle for the config's idle timeout and shuts down as {@link GameServer} describes.
+ * Client connections are blocking sockets; asynchronous ones use two virtual threads each, one
+ * writing and one reading.
  *
  * <p>Virtual threads are the default because they measured better on this machine at every
  * connection count tried (BENCHMARKS.md) and hold an idle connection for a few kilobytes instead
@@ -90,33 +87,12 @@ public final class BlockingTransport implements Transport {
     }
 
     /**
-     * Connects within the options' connect timeout; reads wait at most the reply timeout (by
-     * {@code SO_TIMEOUT}), and so do writes (a watchdog closes a socket whose write stalls), so
-     * {@code close()} too is bounded by the reply timeout.
+     * A client that connects within the options' connect timeout and bounds every read and write
+     * by the reply timeout, so that {@code close()} is bounded too.
      */
     @Override
-    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
-        Objects.requireNonNull(options, "options");
-        ClientSocket socket = ClientSocket.connect(address, options);
-        return new StreamGameConnection(socket.in(), socket.out(), socket);
-    }
-
-    /**
-     * As {@link #connect(SocketAddress, ClientOptions)}, on a virtual thread; the connection has a
-     * virtual thread that writes and one that reads.
-     */
-    @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
-        Objects.requireNonNull(options, "options");
-        CompletableFuture<AsyncGameConnection> connected = new CompletableFuture<>();
-        Thread.ofVirtual().name("hotcold-client-blocking-connect").start(() -> {
-            try {
-                connected.complete(new ThreadedAsyncConnection(ClientSocket.connect(address, options)));
-            } catch (IOException | RuntimeException e) {
-                connected.completeExceptionally(e);
-            }
-        });
-        return connected;
+    public GameClient client(ClientOptions options) {
+        return new BlockingClient(options);
     }
 
     @Override

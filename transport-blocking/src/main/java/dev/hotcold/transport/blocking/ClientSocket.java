@@ -1,8 +1,8 @@
 package dev.hotcold.transport.blocking;
 
+import dev.hotcold.core.client.Addresses;
+import dev.hotcold.core.client.ClientDeadline;
 import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.ClientTimeoutException;
-import dev.hotcold.core.transport.Addresses;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,30 +10,28 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
 
 /**
- * A client's blocking socket with the {@link ClientOptions} timeouts: connect within the connect
- * timeout, and streams whose reads (by {@code SO_TIMEOUT}) and writes (by the
- * {@link WriteWatchdog}) wait at most the reply timeout. A wait that runs out closes the socket and
- * throws a {@link ClientTimeoutException}.
+ * A client's blocking socket whose waits are bounded by {@link ClientDeadline}s: one for reading
+ * (and connecting), one for writing, so that a reader and a writer on two threads are timed
+ * apart. A wait that runs out has the deadline close the socket under it; the blocked call then
+ * fails, and throws the deadline's {@link dev.hotcold.core.client.ClientTimeoutException}. Reads
+ * and writes themselves are untimed: on a virtual thread a timed read arms and cancels a timer on
+ * every wait, which the deadlines' two atomic operations per call do not.
  */
 final class ClientSocket implements Closeable {
     private final Socket socket;
-    private final SocketAddress address;
-    private final ClientOptions options;
-    private final WriteWatchdog.Watch watch;
+    private final ClientDeadline reading;
+    private final ClientDeadline writing;
     private final InputStream in;
     private final OutputStream out;
 
-    private ClientSocket(Socket socket, SocketAddress address, ClientOptions options) throws IOException {
+    private ClientSocket(Socket socket, ClientDeadline reading, ClientDeadline writing) throws IOException {
         this.socket = socket;
-        this.address = address;
-        this.options = options;
-        socket.setSoTimeout(options.replyTimeoutMillis());
+        this.reading = reading;
+        this.writing = writing;
         this.in = new TimedInput(socket.getInputStream());
         this.out = new TimedOutput(socket.getOutputStream());
-        this.watch = WriteWatchdog.watch(socket, options.replyTimeout().toNanos());
     }
 
     /** Connects to {@code address} within the connect timeout. */
@@ -45,17 +43,24 @@ final class ClientSocket implements Closeable {
             throw new IOException("cannot connect to " + Addresses.describe(address) + ": unknown host");
         }
         Socket socket = new Socket();
+        ClientDeadline reading = new ClientDeadline(options, address, () -> closeQuietly(socket));
+        ClientDeadline writing = new ClientDeadline(options, address, () -> closeQuietly(socket));
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(address, options.connectTimeoutMillis());
-            return new ClientSocket(socket, address, options);
-        } catch (SocketTimeoutException e) {
-            socket.close();
-            ClientTimeoutException timeout = ClientTimeoutException.connect(address, options.connectTimeout());
-            timeout.initCause(e);
-            throw timeout;
-        } catch (IOException | RuntimeException e) {
-            socket.close();
+            reading.enter(ClientDeadline.Wait.CONNECT);
+            try {
+                socket.connect(address);
+            } catch (IOException e) {
+                throw reading.exit() ? reading.exception(e) : e;
+            }
+            if (reading.exit()) {
+                throw reading.exception();   // connected just as the deadline closed it
+            }
+            return new ClientSocket(socket, reading, writing);
+        } catch (IOException | RuntimeException | Error e) {
+            reading.close();
+            writing.close();
+            closeQuietly(socket);
             throw e;
         }
     }
@@ -70,22 +75,28 @@ final class ClientSocket implements Closeable {
 
     @Override
     public void close() throws IOException {
-        watch.close();
+        reading.close();
+        writing.close();
         socket.close();
     }
 
-    /** Closes quietly and makes the exception a timeout ends with. */
-    private IOException timedOut(IOException cause, boolean reading) {
+    private static void closeQuietly(Socket socket) {
         try {
-            close();
+            socket.close();
         } catch (IOException ignored) {
             // Closing is what is wanted; it happened or the socket was closed already.
         }
-        ClientTimeoutException timeout = reading && !watch.fired()
-                ? ClientTimeoutException.reply(address, options.replyTimeout())
-                : ClientTimeoutException.send(address, options.replyTimeout());
-        timeout.initCause(cause);
-        return timeout;
+    }
+
+    /**
+     * The failure a call ended with: its own deadline's timeout, the other direction's when that
+     * one closed the socket under it, or the failure itself.
+     */
+    private static IOException failure(IOException cause, ClientDeadline own, ClientDeadline other) {
+        if (own.exit()) {
+            return own.exception(cause);
+        }
+        return other.hasExpired() ? other.exception(cause) : cause;
     }
 
     private final class TimedInput extends InputStream {
@@ -103,14 +114,17 @@ final class ClientSocket implements Closeable {
 
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
+            reading.enter(ClientDeadline.Wait.REPLY);
+            int read;
             try {
-                return in.read(bytes, offset, length);
-            } catch (SocketTimeoutException e) {
-                throw timedOut(e, true);
+                read = in.read(bytes, offset, length);
             } catch (IOException e) {
-                // The watchdog closed the socket under a read that waited for a stalled write's turn.
-                throw watch.fired() ? timedOut(e, false) : e;
+                throw failure(e, reading, writing);
             }
+            if (reading.exit()) {
+                throw reading.exception();
+            }
+            return read;
         }
     }
 
@@ -128,13 +142,14 @@ final class ClientSocket implements Closeable {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            watch.beginWrite();
+            writing.enter(ClientDeadline.Wait.SEND);
             try {
                 out.write(bytes, offset, length);
             } catch (IOException e) {
-                throw watch.fired() ? timedOut(e, false) : e;
-            } finally {
-                watch.endWrite();
+                throw failure(e, writing, reading);
+            }
+            if (writing.exit()) {
+                throw writing.exception();
             }
         }
 

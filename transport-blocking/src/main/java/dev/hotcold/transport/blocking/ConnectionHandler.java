@@ -1,14 +1,15 @@
 package dev.hotcold.transport.blocking;
 
-import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.codec.Wire;
 import dev.hotcold.socket.SocketChannelSide;
-import dev.hotcold.core.spi.ServerConnection;
-import dev.hotcold.core.spi.ServerLifecycle;
+import dev.hotcold.core.server.ServerConnection;
+import dev.hotcold.core.server.ServerLifecycle;
 import dev.hotcold.socket.Sockets;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 
 /**
  * One connection on its own thread: read, let the session answer, write, until the client
@@ -26,14 +27,29 @@ final class ConnectionHandler extends SocketChannelSide {
         super(channel);
     }
 
-    /** Runs on the connection's thread until the connection ends. */
-    void serve(ServerConnection connection, ServerLifecycle server) {
+    /**
+     * Runs on the connection's own thread: admission (or the refusal), then the connection until
+     * it ends. Whatever happens, an admitted connection is reported closed, once.
+     */
+    void run(ServerLifecycle server) {
+        Optional<ServerConnection> admitted;
+        try {
+            admitted = server.admit(this);
+        } catch (Throwable failure) {
+            close();
+            LOG.log(Level.ERROR, "a connection could not be admitted; it is closed", failure);
+            return;
+        }
+        admitted.ifPresent(connection -> serve(connection, server));
+    }
+
+    private void serve(ServerConnection connection, ServerLifecycle server) {
         try (channel) {
-            connection.start();
             pump(connection, server, server.idleScanIntervalNanos() != 0);
         } catch (IOException gone) {
             // The client left, it was idle too long, or the server cut it off: it is over.
-        } catch (RuntimeException bug) {
+        } catch (Throwable bug) {
+            // Out of memory for a buffer, say: this connection ends; the server goes on.
             LOG.log(Level.ERROR, "connection ended by an unexpected failure", bug);
         } finally {
             connection.closed();

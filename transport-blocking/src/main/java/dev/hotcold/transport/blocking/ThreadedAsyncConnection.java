@@ -1,10 +1,11 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.client.AsyncGameConnection;
-import dev.hotcold.core.spi.ReplyReader;
+import dev.hotcold.core.spi.CompletingThread;
+import dev.hotcold.core.codec.ReplyReader;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.codec.Wire;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +23,15 @@ import java.util.concurrent.LinkedBlockingQueue;
  * receive, in order. Replies are only read while someone waits for one.
  *
  * <p>{@link #close()} lets commands sent before it go out, then closes the socket; a server that
- * does not take them within the reply timeout has the socket closed under the stalled write (see
- * {@link ClientSocket}), so the socket and both threads are gone within that bound. Whether a
+ * does not take them within the reply timeout has the socket closed under the stalled write by
+ * its deadline (see {@link ClientSocket}), so the socket and both threads are gone within that
+ * bound. Stages complete on the reader and writer threads, so a blocking call made in a stage's
+ * callback fails at once (see {@link CompletingThread}). Whether a
  * call is queued or refused is decided under one lock with closing and failing, so every stage
  * completes: queued work is done or failed by the thread that owns the queue, and later calls
  * fail at once.
  */
-final class ThreadedAsyncConnection implements AsyncGameConnection {
+final class ThreadedAsyncConnection implements AsyncGameConnection, CompletingThread {
     private record Send(Command command, CompletableFuture<Void> sent) {}
 
     /** Queued by close(): the writer writes what came before, then closes the socket. */
@@ -37,6 +40,8 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
     private static final CompletableFuture<Reply> STOP_READING = new CompletableFuture<>();
 
     private final ClientSocket socket;
+    private final Thread writer;
+    private final Thread reader;
     private final LinkedBlockingQueue<Send> sends = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<CompletableFuture<Reply>> receives = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
@@ -47,8 +52,17 @@ final class ThreadedAsyncConnection implements AsyncGameConnection {
         this.socket = socket;
         InputStream in = socket.in();
         OutputStream out = socket.out();
-        Thread.ofVirtual().name("hotcold-client-blocking-writer").start(() -> writeLoop(out));
-        Thread.ofVirtual().name("hotcold-client-blocking-reader").start(() -> readLoop(in));
+        this.writer = Thread.ofVirtual().name("hotcold-client-blocking-writer").unstarted(() -> writeLoop(out));
+        this.reader = Thread.ofVirtual().name("hotcold-client-blocking-reader").unstarted(() -> readLoop(in));
+        writer.start();
+        reader.start();
+    }
+
+    /** Stages complete on the reader and writer threads: a blocking wait there waits for itself. */
+    @Override
+    public boolean isCompletingThread() {
+        Thread current = Thread.currentThread();
+        return current == reader || current == writer;
     }
 
     @Override

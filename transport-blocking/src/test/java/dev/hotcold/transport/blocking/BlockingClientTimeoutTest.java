@@ -1,11 +1,20 @@
 package dev.hotcold.transport.blocking;
 
 import dev.hotcold.core.transport.Transport;
-import dev.hotcold.testkit.SocketClientTimeoutTest;
+import dev.hotcold.testkit.FullBacklog;
+import dev.hotcold.testkit.TransportClientTimeoutTest;
+import dev.hotcold.testkit.Unaccepting;
+import java.io.IOException;
+import java.util.Optional;
 
-class BlockingClientTimeoutTest extends SocketClientTimeoutTest {
+class BlockingClientTimeoutTest extends TransportClientTimeoutTest {
     @Override
     protected Transport newTransport() {
         return new BlockingTransport();
+    }
+
+    @Override
+    protected Optional<Unaccepting> unaccepting() throws IOException {
+        return Optional.of(new FullBacklog());
     }
 }

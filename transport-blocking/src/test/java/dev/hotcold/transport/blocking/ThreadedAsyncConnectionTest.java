@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.protocol.Command;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.testkit.RecordingListener;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;

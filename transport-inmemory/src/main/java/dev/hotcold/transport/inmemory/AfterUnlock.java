@@ -1,6 +1,6 @@
 package dev.hotcold.transport.inmemory;
 
-import dev.hotcold.core.spi.ServerConnection;
+import dev.hotcold.core.server.ServerConnection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ClientDeadline;
 import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.ClientTimeoutException;
-import dev.hotcold.core.spi.ReplyReader;
+import dev.hotcold.core.codec.ReplyReader;
+import dev.hotcold.core.codec.Wire;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.spi.Wire;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -16,30 +16,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An asynchronous client connection over a {@link Link}. Receives are answered in order; reply
  * bytes are only taken from the link while someone waits for a reply, so a client that does not
  * read leaves the replies in the pipe and the server stops taking its requests.
+ *
+ * <p>Stages usually complete at once, on the caller's thread: the session runs there. One that
+ * cannot (a receive with no request made, a send into a full pipe) runs the connection's
+ * {@link ClientDeadline}; when it runs out the link closes and every open stage fails with the
+ * deadline's {@link dev.hotcold.core.client.ClientTimeoutException}.
  */
 final class AsyncInMemoryConnection implements AsyncGameConnection {
     private static final int BUFFER_SIZE = 1024;
 
     private final Link link;
-    private final SocketAddress address;
-    private final ClientOptions options;
+    private final ClientDeadline deadline;
     private final ReplyReader replies = new ReplyReader();
     private final ByteBuffer inBuffer = ByteBuffer.allocate(BUFFER_SIZE).flip();
     private final ArrayDeque<CompletableFuture<Reply>> waiting = new ArrayDeque<>();
+    /** Sends handed to the link and not yet taken by it. */
+    private int sendsInFlight;
     private IOException failure;
     /** Set while a thread runs {@link #deliver()}: the link may call back into it from inside. */
     private boolean delivering;
 
     AsyncInMemoryConnection(Link link, SocketAddress address, ClientOptions options) {
         this.link = link;
-        this.address = address;
-        this.options = options;
+        this.deadline = new ClientDeadline(options, address, this::timedOut);
         link.onReadable(this::deliver);
     }
 
@@ -47,9 +51,17 @@ final class AsyncInMemoryConnection implements AsyncGameConnection {
     public CompletionStage<Void> send(Command command) {
         ByteBuffer bytes = ByteBuffer.allocate(Wire.MAX_COMMAND_BYTES);
         Wire.writeCommand(bytes, command);
+        synchronized (this) {
+            sendsInFlight++;
+        }
         CompletableFuture<Void> sent = link.writeAsync(bytes.flip());
-        if (!sent.isDone()) {
-            timeOutUnlessDone(sent, ClientTimeoutException.send(address, options.replyTimeout()));
+        if (sent.isDone()) {
+            sendTaken();
+        } else {
+            synchronized (this) {
+                deadline.enter(ClientDeadline.Wait.SEND);
+            }
+            sent.whenComplete((ignored, failed) -> sendTaken());
         }
         return sent;
     }
@@ -61,34 +73,37 @@ final class AsyncInMemoryConnection implements AsyncGameConnection {
             waiting.add(reply);
         }
         deliver();
-        if (!reply.isDone()) {
-            timeOutUnlessDone(reply, ClientTimeoutException.reply(address, options.replyTimeout()));
-        }
         return reply;
     }
 
-    /**
-     * Fails {@code stage} with {@code timeout} and closes the connection if the stage is still
-     * open after the reply timeout. Armed only for stages that did not complete at once (rare
-     * here: the session answers on the caller's thread), and cancelled as the stage completes, so
-     * no timer outlives what it guards.
-     */
-    private void timeOutUnlessDone(CompletableFuture<?> stage, ClientTimeoutException timeout) {
-        CompletableFuture<Void> timer = new CompletableFuture<>();
-        timer.orTimeout(options.replyTimeout().toNanos(), TimeUnit.NANOSECONDS).whenComplete((ignored, expired) -> {
-            if (expired != null && !stage.isDone()) {
-                // Close first, so that whoever sees the stage fail finds the connection closed.
-                synchronized (this) {
-                    if (failure == null) {
-                        failure = timeout;
-                    }
-                }
-                link.closeClient(timeout);
-                deliver();
-                stage.completeExceptionally(timeout);
+    private synchronized void sendTaken() {
+        sendsInFlight--;
+        if (failure == null) {
+            updateDeadline();
+        }
+    }
+
+    /** Runs the deadline while the connection waits on the server for anything. Holding the monitor. */
+    private void updateDeadline() {
+        if (!waiting.isEmpty()) {
+            deadline.enter(ClientDeadline.Wait.REPLY);
+        } else if (sendsInFlight > 0) {
+            deadline.enter(ClientDeadline.Wait.SEND);
+        } else {
+            deadline.exit();
+        }
+    }
+
+    /** The deadline ran out: the link closes and every open stage fails with the timeout. */
+    private void timedOut() {
+        IOException timeout = deadline.exception();
+        synchronized (this) {
+            if (failure == null) {
+                failure = timeout;
             }
-        });
-        stage.whenComplete((ignored, failed) -> timer.complete(null));
+        }
+        link.closeClient(timeout);
+        deliver();
     }
 
     /** Hands complete replies to waiting receivers, reading from the link as long as someone waits. */
@@ -103,6 +118,11 @@ final class AsyncInMemoryConnection implements AsyncGameConnection {
                 deliverLocked(completions);
             } finally {
                 delivering = false;
+                if (failure != null) {
+                    deadline.close();   // nothing left to time: the connection is over
+                } else {
+                    updateDeadline();
+                }
             }
         }
         completions.forEach(Runnable::run);
@@ -147,5 +167,6 @@ final class AsyncInMemoryConnection implements AsyncGameConnection {
             }
         }
         deliver();
+        deadline.close();
     }
 }

@@ -46,6 +46,11 @@ final class BytePipe {
         return count;
     }
 
+    /** Drops the first {@code count} queued bytes, which a consumer copied out. */
+    void skip(int count) {
+        buffer.position(buffer.position() + count);
+    }
+
     /**
      * All the free space as one writable buffer, after compacting. Write into it, then pass it to
      * {@link #commit}.

@@ -1,16 +1,17 @@
 package dev.hotcold.transport.inmemory;
 
+import dev.hotcold.core.boundary.UserCode;
 import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.spi.ReplyReader;
+import dev.hotcold.core.codec.LineFramer;
+import dev.hotcold.core.events.ServerEvent;
+import dev.hotcold.core.codec.ReplyReader;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.session.ConnectionInfo;
-import dev.hotcold.core.session.GameListener;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.session.ServerSession;
-import dev.hotcold.core.spi.ServerLifecycle;
-import dev.hotcold.core.transport.ServerConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -34,6 +35,7 @@ public final class DirectConnection implements GameConnection {
     private static final int INITIAL_BUFFER = 1024;
 
     private final ServerSession session;
+    private final GameListener listener;
     private final ReplyReader replies = new ReplyReader();
     private ByteBuffer requests = ByteBuffer.allocate(INITIAL_BUFFER);
     private ByteBuffer replyBytes = ByteBuffer.allocate(INITIAL_BUFFER).flip();
@@ -49,23 +51,30 @@ public final class DirectConnection implements GameConnection {
     }
 
     /**
-     * A connection to a fresh session using {@code strategy} and {@code listener}.
+     * A connection to a fresh session using {@code strategy} and {@code listener}. The listener
+     * hears the session's events on the calling thread, after each {@link #flush()}, naming
+     * {@link ConnectionInfo#DETACHED}; what it throws is logged and ignored, as on a server.
      *
      * @param strategy picks the session's guesses
      * @param listener hears about the session's games, reports and errors
      */
     public DirectConnection(GuessStrategy strategy, GameListener listener) {
-        this(ServerLifecycle.newSession(ServerConfig.builder().strategy(strategy).listener(listener).build(),
-                ConnectionInfo.DETACHED));
+        this(new ServerSession(strategy, LineFramer.DEFAULT_MAX_LINE_LENGTH, listener != GameListener.NONE), listener);
     }
 
     /**
-     * A connection to {@code session}, which it then owns.
+     * A connection to {@code session}, which it then owns; the session's events go nowhere but
+     * the log (a failing strategy is logged).
      *
      * @param session the session to talk to
      */
     public DirectConnection(ServerSession session) {
+        this(session, GameListener.NONE);
+    }
+
+    private DirectConnection(ServerSession session, GameListener listener) {
         this.session = Objects.requireNonNull(session, "session");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -132,6 +141,10 @@ public final class DirectConnection implements GameConnection {
             ByteBuffer window = replyWindow();
             boolean consumedAll = session.receive(in, window);
             replyBytes.limit(window.position());
+            ServerEvent event;
+            while ((event = session.events().poll()) != null) {
+                UserCode.deliver(event, listener, ConnectionInfo.DETACHED);
+            }
             if (consumedAll || session.isFinished()) {
                 break;
             }

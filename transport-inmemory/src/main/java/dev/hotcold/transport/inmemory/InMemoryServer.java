@@ -1,11 +1,13 @@
 package dev.hotcold.transport.inmemory;
 
 import dev.hotcold.core.spi.Endpoint;
-import dev.hotcold.core.spi.ServerLifecycle;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.server.ServerConnection;
+import dev.hotcold.core.server.ServerLifecycle;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -52,16 +54,18 @@ final class InMemoryServer implements Endpoint {
         return server;
     }
 
-    /** A new connection, or one that only says the server is busy. */
+    /**
+     * A new connection, or one that only says the server is busy. Admission runs on the
+     * connecting client's thread, which will run the session: the listener hears of the
+     * connection there, before this returns.
+     */
     Link accept() throws IOException {
         Link link = new Link(pipeCapacity);
-        boolean admitted = server.admit(link).map(connection -> {
-            link.attach(connection);
-            return true;
-        }).orElse(false);
-        if (!admitted && server.isShutdown()) {
+        Optional<ServerConnection> admitted = server.admit(link);
+        if (admitted.isEmpty() && server.isShutdown()) {
             throw new IOException("in-memory server " + address.name() + " is shut down");
         }
+        admitted.ifPresent(link::attach);
         return link;
     }
 

@@ -1,18 +1,12 @@
 package dev.hotcold.transport.inmemory;
 
-import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.spi.StreamGameConnection;
-import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.client.GameClient;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
-import java.net.SocketAddress;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The in-VM transport, for tests and demos: servers are found by name, connections are pairs of
@@ -30,8 +24,8 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  *
  * <p>Servers bound to an {@link InMemoryAddress} use its name; any other bind address gets a
- * unique name. The idle timeout does not apply: there is no clock here. Listener callbacks run
- * on client threads, under the connection's lock.
+ * unique name. The idle timeout does not apply: there is no clock here. The strategy and listener
+ * run on the client's thread that made the session move, with no lock held.
  */
 public final class InMemoryTransport implements Transport {
     /** Default capacity of each pipe, in bytes. */
@@ -69,32 +63,12 @@ public final class InMemoryTransport implements Transport {
     }
 
     /**
-     * Connects at once: nothing here waits to be accepted, so the connect timeout has nothing to
-     * time. The reply timeout bounds each wait for a reply (say, after a receive with no request
-     * made) and each wait for room in a full request pipe, so {@code close()}, which writes what
-     * is buffered, is bounded too.
+     * A client whose reply timeout bounds each wait for a reply and for room in a full request
+     * pipe; connecting never waits.
      */
     @Override
-    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
-        Objects.requireNonNull(options, "options");
-        Link link = InMemoryServer.lookup(address).accept();
-        return new StreamGameConnection(LinkStreams.input(link, address, options), LinkStreams.output(link, address, options), link::closeClient);
-    }
-
-    /**
-     * Connects at once, as {@link #connect(SocketAddress, ClientOptions)}; a receive or send stage
-     * the server leaves waiting past the reply timeout fails with a
-     * {@link dev.hotcold.core.client.ClientTimeoutException}, and the connection closes.
-     */
-    @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
-        Objects.requireNonNull(options, "options");
-        try {
-            return CompletableFuture.completedFuture(
-                    new AsyncInMemoryConnection(InMemoryServer.lookup(address).accept(), address, options));
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    public GameClient client(ClientOptions options) {
+        return new InMemoryClient(options);
     }
 
     @Override

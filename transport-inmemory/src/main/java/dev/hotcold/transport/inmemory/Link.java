@@ -1,15 +1,17 @@
 package dev.hotcold.transport.inmemory;
 
-import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.client.ClientDeadline;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.server.ServerConnection;
 import dev.hotcold.core.spi.Channel;
-import dev.hotcold.core.spi.ServerConnection;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One in-memory connection: two bounded pipes and the server's session between them, with no
@@ -18,37 +20,45 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock is released, {@link LinkStreams} adapts the client's ends to streams; this class pumps
  * the session and orders the closes.
  *
- * <p>Close order, stated once (as Okio's {@code Pipe} states its own): when the server side
+ * <p><b>Who runs the session.</b> Whoever makes progress possible: a client that writes
+ * requests, or one that reads replies and so makes room for more. One thread at a time pumps
+ * (the {@code pumping} flag, taken under the lock), and it runs the session <em>outside</em> the
+ * lock: it copies requests out, lets the session (and so the guess strategy, and the listener)
+ * run with no lock held, then puts the replies in. User code never runs under the lock, so a
+ * listener that closes other connections, or a whole server, cannot deadlock with them. When the
+ * reply pipe is full the session stops taking requests, the request pipe fills, and then a
+ * blocking writer waits (or an asynchronous send completes later), as with TCP.
+ *
+ * <p><b>Close order</b>, stated once (as Okio's {@code Pipe} states its own): when the server side
  * closes (the session finished, core asked, or the client hung up), requests not yet handed to
  * the session are dropped, pending asynchronous sends complete as bytes sent to a closed socket
  * do, replies already made stay readable until read, and then reads return end of stream; core
- * hears of the close once, after the lock is released. When the client closes, requests it wrote
- * are still handed to the session (so a last {@code CLEAR} counts) with their replies dropped,
- * its pending sends fail, and then the server side closes as above.
+ * hears of the close once, after the lock is released and after the last session call returned.
+ * When the client closes, requests it wrote are still handed to the session (so a last
+ * {@code CLEAR} counts) with their replies dropped, its pending sends fail, and then the server
+ * side closes as above.
  *
- * <p>Whoever makes progress possible runs the session: a client that writes
- * requests, or one that reads replies and so makes room for more. When the reply pipe is full the
- * session stops taking requests, the request pipe fills, and then a blocking writer waits and an
- * asynchronous send completes later, as with TCP.
- *
- * <p>All state is guarded by one lock. Futures are completed and callbacks run after the lock is
- * released.
+ * <p><b>Waits</b> are untimed: a client's {@link ClientDeadline} bounds them by closing the
+ * client side, which wakes the waiter.
  */
 final class Link implements Channel {
-    /** What {@link #read(ByteBuffer, long)} returns when no reply came in time. */
-    static final int TIMED_OUT = -2;
-    /** A wait without a limit: about 146 years; deadlines are compared by difference, so no overflow. */
-    private static final long NO_LIMIT = Long.MAX_VALUE / 2;
+    /** The most request bytes one session call is handed. */
+    private static final int PUMP_CHUNK = 4096;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final BytePipe requests;
     private final BytePipe replies;
     private final SocketAddress clientAddress = InMemoryAddress.unique("client-");
-    /** Core's side of the connection; set once admitted, before the client sees the link. */
-    private ServerConnection session;
     private final PendingSends pendingSends = new PendingSends();
+    /** The pumping thread's own buffers: only the thread that set {@link #pumping} touches them. */
+    private final ByteBuffer pumpIn = ByteBuffer.allocate(PUMP_CHUNK);
+    private final ByteBuffer pumpOut;
+    /** Core's side of the connection; set once admitted. Closes that come first wait for it. */
+    private ServerConnection connection;
     private Runnable readable = () -> {};
+    /** A thread is running the session, outside the lock. */
+    private boolean pumping;
     private boolean serverClosed;
     private boolean clientClosed;
     private boolean closeReported;
@@ -56,12 +66,15 @@ final class Link implements Channel {
     Link(int pipeCapacity) {
         this.requests = new BytePipe(pipeCapacity);
         this.replies = new BytePipe(pipeCapacity);
+        this.pumpOut = ByteBuffer.allocate(pipeCapacity);
     }
 
-    /** Serves the link with core's side of the connection, admitted before the client sees it. */
-    void attach(ServerConnection connection) {
-        this.session = connection;
-        connection.start();
+    /** Serves the link with core's side of the connection, once admission returned it. */
+    void attach(ServerConnection admitted) {
+        locked(effects -> {
+            connection = admitted;
+            reportCloseIfDue(effects);   // closed while being admitted: core hears now
+        });
     }
 
     // --- Client side --------------------------------------------------------------------------
@@ -84,65 +97,110 @@ final class Link implements Channel {
     }
 
     /**
-     * Writes all of {@code src}, waiting while the request pipe is full, at most
-     * {@code timeoutNanos} in all: then the client side closes and this returns false. After the
-     * server closed the link the bytes are dropped, as bytes sent to a closed socket are.
+     * Writes all of {@code src}, waiting while the request pipe is full, after any asynchronous
+     * sends still queued. After the server closed the link the bytes are dropped, as bytes sent
+     * to a closed socket are. {@code deadline} is entered while waiting.
+     *
+     * @throws IOException if the client side is closed (by the deadline, say)
      */
-    boolean write(ByteBuffer src, long timeoutNanos) throws IOException {
-        AfterUnlock effects = new AfterUnlock();
-        boolean timedOut = false;
-        long deadline = System.nanoTime() + timeoutNanos;
-        lock.lock();
-        try {
-            ensureClientOpen();
-            while (!pendingSends.isEmpty() && !serverClosed) {
-                if (!awaitUntil(deadline)) {   // earlier asynchronous sends go first
-                    timedOut = true;
+    void write(ByteBuffer src, ClientDeadline deadline) throws IOException {
+        while (true) {
+            boolean pumpFirst = false;
+            lock.lock();
+            try {
+                ensureClientOpen();
+                if (serverClosed) {
+                    src.position(src.limit());
+                    return;
+                }
+                if (pendingSends.isEmpty()) {
+                    requests.write(src);
+                }
+                if (!src.hasRemaining()) {
                     break;
                 }
-                ensureClientOpen();
-            }
-            while (!timedOut && src.hasRemaining() && !serverClosed) {
-                requests.write(src);
-                pump(effects);
-                // Wait only for room: the pump may have emptied the pipe itself, and its signal
-                // came before this thread could wait for it.
-                if (src.hasRemaining() && !serverClosed && requests.free() == 0) {
-                    timedOut = !awaitUntil(deadline);
-                    ensureClientOpen();
+                if (!pumping && canPump()) {
+                    pumpFirst = true;   // make the room ourselves
+                } else {
+                    await(deadline, ClientDeadline.Wait.SEND);
                 }
+            } finally {
+                lock.unlock();
             }
+            if (pumpFirst) {
+                pump();
+            }
+        }
+        exit(deadline);
+        pump();
+    }
+
+    /**
+     * Moves reply bytes into {@code dst}, running the session or waiting until there is at least
+     * one. {@code deadline} is entered while waiting.
+     *
+     * @return the count, or -1 once the server closed the link and every reply was read
+     * @throws IOException if the client side is closed (by the deadline, say)
+     */
+    int read(ByteBuffer dst, ClientDeadline deadline) throws IOException {
+        int count;
+        while (true) {
+            boolean pumpFirst = false;
+            lock.lock();
+            try {
+                ensureClientOpen();
+                count = replies.read(dst);
+                if (count > 0) {
+                    break;
+                }
+                if (serverClosed) {
+                    exit(deadline);
+                    return -1;
+                }
+                if (!pumping && canPump()) {
+                    pumpFirst = true;
+                } else {
+                    await(deadline, ClientDeadline.Wait.REPLY);
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (pumpFirst) {
+                pump();
+            }
+        }
+        exit(deadline);
+        pump();   // room for replies: the session may take more requests
+        return count;
+    }
+
+    /** {@link #write(ByteBuffer, ClientDeadline)} with no deadline, for raw test clients. */
+    void write(ByteBuffer src) throws IOException {
+        write(src, null);
+    }
+
+    /** {@link #read(ByteBuffer, ClientDeadline)} with no deadline, for raw test clients. */
+    int read(ByteBuffer dst) throws IOException {
+        return read(dst, null);
+    }
+
+    /** Waits for a change, with the deadline (if any) running. Holding the lock. */
+    private void await(ClientDeadline deadline, ClientDeadline.Wait wait) throws InterruptedIOException {
+        if (deadline != null) {
+            deadline.restart(wait);   // woken by a change: what was waited for moved
+        }
+        try {
+            changed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing");
-        } finally {
-            lock.unlock();
-            effects.run();
+            throw new InterruptedIOException("interrupted while waiting for the in-memory server");
         }
-        if (timedOut) {
-            closeClient();
-        }
-        return !timedOut;
     }
 
-    /** {@link #write(ByteBuffer, long)} without a time limit, for raw test clients. */
-    void write(ByteBuffer src) throws IOException {
-        write(src, NO_LIMIT);
-    }
-
-    /** {@link #read(ByteBuffer, long)} without a time limit, for raw test clients. */
-    int read(ByteBuffer dst) throws IOException {
-        return read(dst, NO_LIMIT);
-    }
-
-    /** Waits for a change until {@code deadline}; false if it passed. Holding the lock. */
-    private boolean awaitUntil(long deadline) throws InterruptedException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            return false;
+    private static void exit(ClientDeadline deadline) {
+        if (deadline != null) {
+            deadline.exit();
         }
-        changed.awaitNanos(left);
-        return true;
     }
 
     /** Writes {@code src} without waiting; the stage completes once all of it is in the pipe. */
@@ -151,75 +209,39 @@ final class Link implements Channel {
         locked(effects -> {
             if (clientClosed) {
                 effects.fail(sent, new IOException("connection is closed"));
+            } else if (serverClosed) {
+                effects.complete(sent);   // dropped, as bytes sent to a closed socket are
             } else {
                 pendingSends.add(src, sent);
-                pump(effects);
+                pendingSends.moveInto(requests, effects);
             }
         });
+        pump();
         return sent;
-    }
-
-    /**
-     * Moves reply bytes into {@code dst}, waiting until there is at least one, at most
-     * {@code timeoutNanos}: then the client side closes and this returns {@link #TIMED_OUT}.
-     *
-     * @return the count, or -1 once the server closed the link and every reply was read
-     */
-    int read(ByteBuffer dst, long timeoutNanos) throws IOException {
-        AfterUnlock effects = new AfterUnlock();
-        long deadline = System.nanoTime() + timeoutNanos;
-        int count;
-        lock.lock();
-        try {
-            while (true) {
-                ensureClientOpen();
-                count = readLocked(dst, effects);
-                if (count != 0) {
-                    break;
-                }
-                if (!awaitUntil(deadline)) {
-                    count = TIMED_OUT;
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading");
-        } finally {
-            lock.unlock();
-            effects.run();
-        }
-        if (count == TIMED_OUT) {
-            closeClient();
-        }
-        return count;
     }
 
     /** As {@link #read} but never waits: 0 when no reply byte is there yet. */
     int tryRead(ByteBuffer dst) throws IOException {
-        AfterUnlock effects = new AfterUnlock();
+        int count;
         lock.lock();
         try {
             ensureClientOpen();
-            return readLocked(dst, effects);
+            count = replies.read(dst);
+            if (count == 0 && serverClosed) {
+                return -1;
+            }
         } finally {
             lock.unlock();
-            effects.run();
         }
-    }
-
-    private int readLocked(ByteBuffer dst, AfterUnlock effects) {
-        if (replies.size() > 0) {
-            int count = replies.read(dst);
-            pump(effects);   // room for replies: the session may take more requests
-            return count;
+        if (count > 0) {
+            pump();
         }
-        return serverClosed ? -1 : 0;
+        return count;
     }
 
     /**
-     * The client hangs up. Requests already written are still handled (their replies dropped),
-     * so a last {@code CLEAR} counts, then the server side closes too.
+     * The client hangs up. Requests already written are still handed to the session (their
+     * replies dropped), so a last {@code CLEAR} counts, then the server side closes too.
      */
     void closeClient() {
         closeClient(null);
@@ -233,21 +255,85 @@ final class Link implements Channel {
             }
             clientClosed = true;
             pendingSends.failAll(effects, cause != null ? cause : new IOException("connection is closed"));
-            while (!serverClosed && requests.size() > 0) {
-                replies.clear();
-                if (!pumpOnce()) {
-                    break;
-                }
-            }
-            closeServerLocked(effects);
             replies.clear();
+            changed.signalAll();
         });
+        pump();   // hands the last requests over and closes the server side
     }
 
     private void ensureClientOpen() throws IOException {
         if (clientClosed) {
             throw new IOException("connection is closed");
         }
+    }
+
+    // --- The session ----------------------------------------------------------------------------
+
+    /** Whether a session call could make progress now. Holding the lock. */
+    private boolean canPump() {
+        return connection != null && !serverClosed && requests.size() > 0
+                && (clientClosed || replies.free() >= Wire.MAX_REPLY_BYTES)
+                && !connection.isFinished() && !connection.isInputPaused();
+    }
+
+    /**
+     * Runs the session while it can make progress, unless another thread is running it (that
+     * thread sees whatever this one changed before it stops). The session runs outside the lock.
+     */
+    private void pump() {
+        while (true) {
+            AfterUnlock effects = new AfterUnlock();
+            lock.lock();
+            try {
+                if (pumping) {
+                    return;
+                }
+                if (!canPump()) {
+                    finishPumpLocked(effects);
+                    return;
+                }
+                pumping = true;
+                int take = Math.min(PUMP_CHUNK, requests.size());
+                pumpIn.clear().put(0, requests.data(), requests.data().position(), take).limit(take);
+                pumpOut.clear().limit(clientClosed ? pumpOut.capacity() : replies.free());
+            } finally {
+                lock.unlock();
+                effects.run();
+            }
+            AfterUnlock after = new AfterUnlock();
+            try {
+                // No lock held: the strategy runs here, and with a listener, so does the listener.
+                connection.receive(pumpIn, pumpOut, 0);   // no clock here: the idle timeout does not apply
+            } finally {
+                lock.lock();
+                try {
+                    pumping = false;
+                    if (!serverClosed) {
+                        requests.skip(pumpIn.position());
+                        if (!clientClosed && pumpOut.flip().hasRemaining()) {
+                            replies.write(pumpOut);
+                            after.notifyReadable(readable);
+                        }
+                        pendingSends.moveInto(requests, after);
+                    }
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                    after.run();
+                }
+            }
+        }
+    }
+
+    /**
+     * Nothing more to pump: closes the server side if the session finished or the client left,
+     * and tells core of a close that waited for the pump. Holding the lock.
+     */
+    private void finishPumpLocked(AfterUnlock effects) {
+        if (connection != null && !serverClosed && (clientClosed || connection.isFinished())) {
+            closeServerLocked(effects);
+        }
+        reportCloseIfDue(effects);
     }
 
     // --- Server side --------------------------------------------------------------------------
@@ -279,42 +365,6 @@ final class Link implements Channel {
         locked(this::closeServerLocked);
     }
 
-    /**
-     * Runs the session while it has requests and room for replies, feeding in pending
-     * asynchronous sends as room appears, and ends the link when the session finished.
-     */
-    private void pump(AfterUnlock effects) {
-        if (serverClosed) {
-            pendingSends.dropAll(effects);
-            return;
-        }
-        boolean progressed;
-        int repliesBefore = replies.size();
-        do {
-            progressed = pendingSends.moveInto(requests, effects);
-            progressed |= pumpOnce();
-        } while (progressed && !session.isFinished());
-        if (replies.size() != repliesBefore) {
-            effects.notifyReadable(readable);
-        }
-        if (session.isFinished()) {
-            closeServerLocked(effects);
-        }
-        changed.signalAll();
-    }
-
-    /** One call into the session; true if it consumed anything. */
-    private boolean pumpOnce() {
-        if (requests.size() == 0 || replies.free() < Wire.MAX_REPLY_BYTES || session.isFinished()) {
-            return false;
-        }
-        int before = requests.size();
-        ByteBuffer window = replies.writeWindow();
-        session.receive(requests.data(), window, 0);   // no clock here: the idle timeout does not apply
-        replies.commit(window);
-        return requests.size() != before;
-    }
-
     private void closeServerLocked(AfterUnlock effects) {
         if (!serverClosed) {
             serverClosed = true;
@@ -323,10 +373,14 @@ final class Link implements Channel {
             effects.notifyReadable(readable);
             changed.signalAll();
         }
-        if (!closeReported) {
-            closeReported = true;
-            effects.reportClosed(session);
-        }
+        reportCloseIfDue(effects);
     }
 
+    /** Core hears of the close once: after admission, and not while a session call runs. */
+    private void reportCloseIfDue(AfterUnlock effects) {
+        if (serverClosed && !closeReported && connection != null && !pumping) {
+            closeReported = true;
+            effects.reportClosed(connection);
+        }
+    }
 }

@@ -1,23 +1,21 @@
 package dev.hotcold.transport.inmemory;
 
-import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.ClientTimeoutException;
+import dev.hotcold.core.client.ClientDeadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
-/** The client's ends of a {@link Link} as streams, for a blocking connection. */
+/**
+ * The client's ends of a {@link Link} as streams, for a blocking connection, with one
+ * {@link ClientDeadline} over both: a wait that runs out closes the client side, and the call
+ * that was waiting throws the deadline's {@link dev.hotcold.core.client.ClientTimeoutException}.
+ */
 final class LinkStreams {
     private LinkStreams() {}
 
-    /**
-     * Reads replies: {@link Link#read(ByteBuffer, long)}, with -1 at the end, and a
-     * {@link ClientTimeoutException} when {@code options}' reply timeout runs out.
-     */
-    static InputStream input(Link link, SocketAddress address, ClientOptions options) {
-        long timeoutNanos = options.replyTimeout().toNanos();
+    /** Reads replies: {@link Link#read}, with -1 at the end. */
+    static InputStream input(Link link, ClientDeadline deadline) {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -30,21 +28,17 @@ final class LinkStreams {
                 if (length == 0) {
                     return 0;
                 }
-                int count = link.read(ByteBuffer.wrap(bytes, offset, length), timeoutNanos);
-                if (count == Link.TIMED_OUT) {
-                    throw ClientTimeoutException.reply(address, options.replyTimeout());
+                try {
+                    return link.read(ByteBuffer.wrap(bytes, offset, length), deadline);
+                } catch (IOException e) {
+                    throw deadline.exit() ? deadline.exception(e) : e;
                 }
-                return count;
             }
         };
     }
 
-    /**
-     * Writes requests: {@link Link#write(ByteBuffer, long)}, and a {@link ClientTimeoutException}
-     * when the server has taken no request for {@code options}' reply timeout.
-     */
-    static OutputStream output(Link link, SocketAddress address, ClientOptions options) {
-        long timeoutNanos = options.replyTimeout().toNanos();
+    /** Writes requests: {@link Link#write}. */
+    static OutputStream output(Link link, ClientDeadline deadline) {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -53,8 +47,10 @@ final class LinkStreams {
 
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
-                if (!link.write(ByteBuffer.wrap(bytes, offset, length), timeoutNanos)) {
-                    throw ClientTimeoutException.send(address, options.replyTimeout());
+                try {
+                    link.write(ByteBuffer.wrap(bytes, offset, length), deadline);
+                } catch (IOException e) {
+                    throw deadline.exit() ? deadline.exception(e) : e;
                 }
             }
         };

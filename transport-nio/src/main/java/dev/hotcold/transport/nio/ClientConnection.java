@@ -2,11 +2,12 @@ package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.ClientTimeoutException;
-import dev.hotcold.core.spi.ReplyReader;
+import dev.hotcold.core.client.ClientDeadline;
+import dev.hotcold.core.codec.ReplyReader;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import dev.hotcold.core.spi.Wire;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.spi.CompletingThread;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -25,25 +26,24 @@ import java.util.concurrent.CompletionStage;
  * that the loop stops reading from the socket until they are claimed, so a server that talks too
  * much cannot grow the client's memory.
  *
- * <p>Timeouts ({@link ClientOptions}): the loop's periodic {@link #checkTimeout} fails a
- * connection not established within the connect timeout, and one that waits on the server (for a
- * reply, or for it to take unsent commands) with no byte moving either way for the reply timeout.
- * {@link #close()} lets unsent commands go out first, within the same reply timeout.
+ * <p>Timeouts ({@link ClientOptions}) are the connection's {@link ClientDeadline}: it runs while
+ * connecting, and while the connection waits on the server (for a reply, or for it to take
+ * unsent commands), starting anew whenever a byte moves either way; when it runs out the
+ * connection fails with a {@link dev.hotcold.core.client.ClientTimeoutException}. {@link #close()}
+ * lets unsent commands go out first, within the same reply timeout.
+ *
+ * <p>Stages complete on the loop thread, so a blocking call made there (in a stage's callback)
+ * fails at once: see {@link CompletingThread}.
  */
-final class ClientConnection implements AsyncGameConnection {
+final class ClientConnection implements AsyncGameConnection, CompletingThread {
     static final int MAX_UNCLAIMED_REPLIES = 1024;
 
     /** Above this many unsent bytes, sends complete only once the socket has taken more. */
     static final int SEND_HIGH_WATER = 64 * 1024;
 
-    /** {@link #waitingSince} while the connection owes the server nothing. */
-    private static final long NOT_WAITING = Long.MIN_VALUE;
-
     private final ClientLoop loop;
     private final SocketChannel channel;
-    private final SocketAddress address;
-    private final ClientOptions options;
-    private final long connectDeadline;
+    private final ClientDeadline deadline;
     private final CompletableFuture<AsyncGameConnection> connected;
     private final ReplyReader replies = new ReplyReader();
     private final ArrayDeque<CompletableFuture<Reply>> waiting = new ArrayDeque<>();
@@ -57,8 +57,6 @@ final class ClientConnection implements AsyncGameConnection {
     private boolean connecting = true;
     /** Closing: no new calls; what is unsent still goes out, then the connection fails closed. */
     private boolean closing;
-    /** When the loop first saw this connection wait on the server without a byte moving. */
-    private long waitingSince = NOT_WAITING;
     private IOException failure;
     /** Set by {@link #close()} on the caller's thread, so that later sends fail at once. */
     private volatile boolean closedByClient;
@@ -68,10 +66,15 @@ final class ClientConnection implements AsyncGameConnection {
             CompletableFuture<AsyncGameConnection> connected) {
         this.loop = loop;
         this.channel = channel;
-        this.address = address;
-        this.options = options;
         this.connected = connected;
-        this.connectDeadline = System.nanoTime() + options.connectTimeout().toNanos();
+        this.deadline = new ClientDeadline(options, address, () -> loop.execute(this::timedOut));
+        deadline.enter(ClientDeadline.Wait.CONNECT);
+    }
+
+    /** Blocking on the loop thread would wait for the loop itself. */
+    @Override
+    public boolean isCompletingThread() {
+        return loop.inLoop();
     }
 
     void finishConnect() throws IOException {
@@ -86,32 +89,31 @@ final class ClientConnection implements AsyncGameConnection {
     /** The connection is established. */
     void connected() {
         connecting = false;
+        deadline.exit();
+    }
+
+    /** The deadline ran out. On the loop. */
+    private void timedOut() {
+        fail(deadline.exception());
     }
 
     /**
-     * Called by the loop a few times per timeout: fails the connection with a
-     * {@link ClientTimeoutException} if the connect or the server's answer is overdue. The reply
-     * clock starts at the first check that finds the connection waiting and restarts whenever a
-     * byte moves, so a wait ends between one timeout and that plus two check intervals.
+     * Keeps the deadline running exactly while the connection waits on the server: for a reply,
+     * or for it to take commands. {@code moved}: a byte moved, so a running wait starts anew.
      */
-    void checkTimeout(long now) {
-        if (failure != null) {
+    private void updateDeadline(boolean moved) {
+        if (failure != null || connecting) {
             return;
         }
-        if (connecting) {
-            if (now - connectDeadline >= 0) {
-                fail(ClientTimeoutException.connect(address, options.connectTimeout()));
-            }
+        if (waiting.isEmpty() && sends.isEmpty() && unsent.isEmpty() && !flushScheduled) {
+            deadline.exit();
             return;
         }
-        if (waiting.isEmpty() && sends.isEmpty() && unsent.isEmpty()) {
-            waitingSince = NOT_WAITING;
-        } else if (waitingSince == NOT_WAITING) {
-            waitingSince = now;
-        } else if (now - waitingSince > options.replyTimeout().toNanos()) {
-            fail(waiting.isEmpty()
-                    ? ClientTimeoutException.send(address, options.replyTimeout())
-                    : ClientTimeoutException.reply(address, options.replyTimeout()));
+        ClientDeadline.Wait wait = waiting.isEmpty() ? ClientDeadline.Wait.SEND : ClientDeadline.Wait.REPLY;
+        if (moved) {
+            deadline.restart(wait);
+        } else {
+            deadline.enter(wait);
         }
     }
 
@@ -151,6 +153,7 @@ final class ClientConnection implements AsyncGameConnection {
         if (!flushScheduled) {
             flushScheduled = true;
             loop.scheduleFlush(this);
+            updateDeadline(false);
         }
         // Taken into the buffer: done, unless too much waits already. Completing at once lets
         // a callback's next command join this one in the same write.
@@ -166,6 +169,7 @@ final class ClientConnection implements AsyncGameConnection {
             sent = new CompletableFuture<>();
         }
         sends.add(sent);
+        updateDeadline(false);
         return sent;
     }
 
@@ -190,6 +194,7 @@ final class ClientConnection implements AsyncGameConnection {
             stage.completeExceptionally(failure != null ? failure : new IOException("connection is closed"));
         } else {
             waiting.add(stage);
+            updateDeadline(false);
         }
         return stage;
     }
@@ -214,9 +219,6 @@ final class ClientConnection implements AsyncGameConnection {
             }
         }
         commands.clear();
-        if (written > 0) {
-            waitingSince = NOT_WAITING;   // the server takes bytes: restart the clock
-        }
         if (closing && unsent.isEmpty()) {
             fail(new IOException("connection is closed"));
             return;
@@ -228,6 +230,7 @@ final class ClientConnection implements AsyncGameConnection {
             }
         }
         updateInterest();
+        updateDeadline(written > 0);   // the server took bytes: a running wait starts anew
     }
 
     void read() throws IOException {
@@ -237,9 +240,9 @@ final class ClientConnection implements AsyncGameConnection {
             fail(new EOFException("connection closed by the server"));
             return;
         }
-        waitingSince = NOT_WAITING;   // the server talks: restart the clock
         in.flip();
         deliver(in);
+        updateDeadline(true);   // the server talks: a running wait starts anew
     }
 
     private void deliver(ByteBuffer in) {
@@ -284,6 +287,7 @@ final class ClientConnection implements AsyncGameConnection {
             return;
         }
         failure = cause;
+        deadline.close();
         if (key != null) {
             key.cancel();
         }

@@ -26,17 +26,15 @@ final class ClientLoop extends EventLoop {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private final List<ClientConnection> toFlush = new ArrayList<>();
     private volatile boolean stopping;
-    /** How often connections are checked for timeouts: a quarter of the shortest seen, 10 ms to 1 s. */
-    private long checkIntervalNanos = 1_000_000_000L;
-    private long nextCheck = System.nanoTime();
 
-    ClientLoop(String name) {
+    ClientLoop(String name) throws IOException {
         super(name);
     }
 
     /**
      * Opens a connection to {@code address}; the stage completes once it is established, or fails
-     * with a {@link dev.hotcold.core.client.ClientTimeoutException} after the connect timeout.
+     * with a {@link dev.hotcold.core.client.ClientTimeoutException} after the connect timeout (the
+     * connection's {@link dev.hotcold.core.client.ClientDeadline}).
      */
     CompletableFuture<AsyncGameConnection> connect(SocketAddress address, ClientOptions options) {
         CompletableFuture<AsyncGameConnection> connected = new CompletableFuture<>();
@@ -46,22 +44,27 @@ final class ClientLoop extends EventLoop {
                 return;
             }
             SocketChannel channel = null;
+            ClientConnection connection = null;
             try {
                 channel = SocketChannel.open();
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                ClientConnection connection = new ClientConnection(this, channel, address, options, connected);
-                checkEvery(options);
+                connection = new ClientConnection(this, channel, address, options, connected);
                 boolean done = channel.connect(address);
                 connection.key = channel.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
                 if (done) {
                     connection.connected();
                     connected.complete(connection);
                 }
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(channel);
-                connected.completeExceptionally(e instanceof IOException ? e
-                        : new IOException("cannot connect to " + address + ": " + e.getMessage(), e));
+            } catch (Throwable e) {
+                IOException failure = e instanceof IOException io ? io
+                        : new IOException("cannot connect to " + address + ": " + e, e);
+                if (connection != null) {
+                    connection.fail(failure);   // closes the channel and the deadline too
+                } else {
+                    closeQuietly(channel);
+                    connected.completeExceptionally(failure);
+                }
             }
         });
         return connected;
@@ -95,36 +98,9 @@ final class ClientLoop extends EventLoop {
             }
         } catch (IOException e) {
             connection.fail(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.log(Level.ERROR, "client connection failed unexpectedly", e);
             connection.fail(new IOException(e));
-        }
-    }
-
-    private void checkEvery(ClientOptions options) {
-        long shortest = Math.min(options.connectTimeout().toNanos(), options.replyTimeout().toNanos());
-        checkIntervalNanos = Math.max(10_000_000L, Math.min(checkIntervalNanos, shortest / 4));
-    }
-
-    /** With connections open, wake at least for the next timeout check; else sleep until woken. */
-    @Override
-    protected long timeoutMillis() {
-        if (selector.keys().isEmpty()) {
-            return 0;
-        }
-        return nanosToMillisCeil(Math.max(0, nextCheck - System.nanoTime()));
-    }
-
-    private void checkTimeouts() {
-        long now = System.nanoTime();
-        if (now - nextCheck < 0) {
-            return;
-        }
-        nextCheck = now + checkIntervalNanos;
-        for (SelectionKey key : selector.keys()) {
-            if (key.attachment() instanceof ClientConnection connection) {
-                connection.checkTimeout(now);
-            }
         }
     }
 
@@ -137,10 +113,11 @@ final class ClientLoop extends EventLoop {
                 connection.flush();
             } catch (IOException e) {
                 connection.fail(e);
+            } catch (Throwable e) {
+                connection.fail(new IOException(e));
             }
         }
         toFlush.clear();
-        checkTimeouts();
     }
 
     void stop() {

@@ -1,13 +1,14 @@
 package dev.hotcold.transport.nio;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -19,25 +20,37 @@ import java.util.function.Consumer;
  * wakeup, and the loop clears the flag before it runs the queue, so no task waits for a later
  * wakeup. The loop never spins: with nothing to do it blocks in {@code select}, at most until
  * the next {@link #timeoutMillis()}.
+ *
+ * <p>The loop ends only when {@link #shouldStop()} says so (Netty's
+ * {@code NioEventLoop.handleLoopException} is the model): a key, task or timer that throws,
+ * {@link Error}s included, is logged and the loop goes on; a {@code select} that fails is logged
+ * and retried after a pause that doubles from 10 ms to 1 s while it keeps failing, so a broken
+ * selector cannot make the loop spin. An interrupt of the loop's thread is cleared, not obeyed:
+ * it would make every later {@code select} return at once.
  */
 abstract class EventLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+    private static final long MIN_BACKOFF_NANOS = 10_000_000L;
+    private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
 
     protected final Selector selector;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Thread thread;
     /** {@link #onReady} as the selector's action, made once rather than on every select. */
-    private final Consumer<SelectionKey> readyAction = this::onReady;
+    private final Consumer<SelectionKey> readyAction = this::readyKey;
     /** Set once the loop has ended; tasks handed over later run on the caller's thread. */
     private volatile boolean terminated;
+    /** The pause after the last failed select; 0 while select works. */
+    private long backoffNanos;
 
-    EventLoop(String name) {
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector", e);
-        }
+    /**
+     * A loop named {@code name}, not yet started.
+     *
+     * @throws IOException if no selector can be opened (out of file descriptors, say)
+     */
+    EventLoop(String name) throws IOException {
+        this.selector = Selector.open();
         this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this);
     }
 
@@ -49,8 +62,28 @@ abstract class EventLoop implements Runnable {
         return thread;
     }
 
+    /** Whether {@link #start()} was called: a loop that never started has only its selector to close. */
+    final boolean isStarted() {
+        return thread.getState() != Thread.State.NEW;
+    }
+
+    /** Closes the selector of a loop whose thread never started (starting it failed, say). */
+    final void discard() {
+        terminated = true;
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // Nothing more to release.
+        }
+    }
+
     final boolean inLoop() {
         return Thread.currentThread() == thread;
+    }
+
+    /** Whether the loop has ended: it runs nothing more of its own. */
+    final boolean isTerminated() {
+        return terminated;
     }
 
     /**
@@ -84,27 +117,13 @@ abstract class EventLoop implements Runnable {
     public final void run() {
         try {
             while (!shouldStop()) {
-                long timeout = timeoutMillis();
-                selector.select(readyAction, timeout);
-                if (wakeupPending.get()) {
-                    wakeupPending.set(false);   // a volatile write only when a wakeup came
-                }
-                runTasks();
-                try {
-                    afterBatch();
-                } catch (RuntimeException e) {
-                    // A timer's failure must not end the loop that serves every other connection.
-                    LOG.log(Level.ERROR, "after-batch work failed on " + thread.getName(), e);
-                }
+                runOnce();
             }
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "event loop " + thread.getName() + " failed", e);
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "event loop " + thread.getName() + " failed", e);
-            throw e;
         } finally {
             try {
                 onStop();
+            } catch (Throwable failure) {
+                log("closing what the loop held failed", failure);
             } finally {
                 terminated = true;
                 runTasks();
@@ -117,23 +136,73 @@ abstract class EventLoop implements Runnable {
         }
     }
 
+    /** One round: select and handle ready keys, run tasks, run timers. Never throws. */
+    private void runOnce() {
+        try {
+            selector.select(readyAction, timeoutMillis());
+            backoffNanos = 0;
+        } catch (Throwable failure) {
+            selectFailed(failure);
+        }
+        if (Thread.interrupted()) {
+            LOG.log(Level.DEBUG, () -> thread.getName() + " was interrupted; an event loop ignores interrupts");
+        }
+        if (wakeupPending.get()) {
+            wakeupPending.set(false);   // a volatile write only when a wakeup came
+        }
+        runTasks();
+        try {
+            afterBatch();
+        } catch (Throwable failure) {
+            // A timer's failure must not end the loop that serves every other connection.
+            log("after-batch work failed", failure);
+        }
+    }
+
+    private void readyKey(SelectionKey key) {
+        try {
+            onReady(key);
+        } catch (Throwable failure) {
+            log("a ready channel's handler failed", failure);
+        }
+    }
+
+    private void selectFailed(Throwable failure) {
+        backoffNanos = backoffNanos == 0 ? MIN_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        log("select failed; trying again in " + TimeUnit.NANOSECONDS.toMillis(backoffNanos) + " ms", failure);
+        long deadline = System.nanoTime() + backoffNanos;
+        long left;
+        while (!shouldStop() && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, left);
+        }
+    }
+
     private void runTasks() {
         Runnable task;
         while ((task = tasks.poll()) != null) {
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "task failed on " + thread.getName(), e);
+            } catch (Throwable failure) {
+                log("a task failed", failure);
             }
+        }
+    }
+
+    /** Logs a failure the loop survives; a log that cannot be written must not end the loop either. */
+    private void log(String what, Throwable failure) {
+        try {
+            LOG.log(Level.ERROR, thread.getName() + ": " + what + "; the loop goes on", failure);
+        } catch (Throwable unloggable) {
+            // Out of memory or descriptors: the loop matters more than the record.
         }
     }
 
     /** Waits for the thread to end, at most {@code nanos}; true if it has. */
     final boolean join(long nanos) throws InterruptedException {
-        return thread.join(java.time.Duration.ofNanos(Math.max(1, nanos)));
+        return thread.join(Duration.ofNanos(Math.max(1, nanos)));
     }
 
-    /** Handles one ready key. */
+    /** Handles one ready key; what it throws is logged and the loop goes on. */
     protected abstract void onReady(SelectionKey key);
 
     /** How long select may block; 0 means until woken. */

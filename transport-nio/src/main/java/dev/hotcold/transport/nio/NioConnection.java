@@ -1,23 +1,25 @@
 package dev.hotcold.transport.nio;
 
+import dev.hotcold.core.server.ServerConnection;
 import dev.hotcold.socket.SocketChannelSide;
-import dev.hotcold.core.spi.ServerConnection;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
  * What a server loop keeps for one connection: core's side of it, unsent replies, and a few
- * flags. Every field but the final ones belongs to the loop thread.
+ * flags. Every field but the final ones belongs to the loop thread. Core's requests become loop
+ * tasks, queued even when made on the loop, so that none runs in the middle of the loop's own
+ * work on the connection.
  */
 final class NioConnection extends SocketChannelSide {
 
     final ServerLoop loop;
     final OutboundBuffer unsent = new OutboundBuffer();
-    /** Core's side; set when the loop registers the connection. */
+    /** Core's side; set when the loop admits the connection. */
     ServerConnection core;
     SelectionKey key;
-    /** Reading stopped because unsent replies passed the high-water mark. */
+    /** Reading stopped: unsent replies passed the high-water mark, or core paused the input. */
     boolean readSuspended;
     /** Input read but not processed when reading was suspended; processed first on resuming. Else null. */
     ByteBuffer unread;
@@ -36,11 +38,16 @@ final class NioConnection extends SocketChannelSide {
 
     @Override
     public void endInput() {
-        loop.execute(() -> loop.endInput(this));
+        loop.submit(() -> loop.endInput(this));
     }
 
     @Override
     public void close() {
-        loop.execute(() -> loop.close(this));
+        loop.submit(() -> loop.close(this));
+    }
+
+    @Override
+    public void resumeInput() {
+        loop.submit(() -> loop.resumeInput(this));
     }
 }

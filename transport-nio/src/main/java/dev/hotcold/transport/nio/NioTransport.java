@@ -2,19 +2,17 @@ package dev.hotcold.transport.nio;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
-import dev.hotcold.core.client.GameConnection;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.client.GameClient;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -98,32 +96,16 @@ public final class NioTransport implements Transport {
     }
 
     /**
-     * The blocking API over an asynchronous connection: each call waits for a stage that the
-     * client loop fails after the options' timeouts.
+     * A client on this transport's client loops (started on first use) whose connections fail
+     * after the options' connect timeout and, on the connection, after the reply timeout.
      */
     @Override
-    public GameConnection connect(SocketAddress address, ClientOptions options) throws IOException {
-        try {
-            return GameConnection.blocking(connectAsync(address, options).toCompletableFuture().get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while connecting");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("cannot connect to " + address, e.getCause());
-        }
+    public GameClient client(ClientOptions options) {
+        return new NioClient(this, options);
     }
 
-    /**
-     * Connects on one of the client loops, which fails the stage after the connect timeout and
-     * the connection's stages after the reply timeout (checked a few times per timeout, so a wait
-     * ends within about one and a half timeouts).
-     */
-    @Override
-    public CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
-        Objects.requireNonNull(options, "options");
+    /** Connects on one of the client loops, which it starts on first use. */
+    CompletionStage<AsyncGameConnection> connectAsync(SocketAddress address, ClientOptions options) {
         if (!(address instanceof InetSocketAddress)) {
             return CompletableFuture.failedFuture(new IOException("not a socket address: " + address));
         }
@@ -133,15 +115,52 @@ public final class NioTransport implements Transport {
                 return CompletableFuture.failedFuture(new IOException("the transport is closed"));
             }
             if (clients == null) {
-                clients = new ClientLoop[clientLoops];
-                for (int i = 0; i < clientLoops; i++) {
-                    clients[i] = new ClientLoop("hotcold-client-nio-loop-" + i);
-                    clients[i].start();
+                try {
+                    clients = startClientLoops();
+                } catch (IOException e) {
+                    return CompletableFuture.failedFuture(e);
                 }
             }
             loop = clients[Math.floorMod(nextClientLoop.getAndIncrement(), clientLoops)];
         }
         return loop.connect(address, options);
+    }
+
+    private ClientLoop[] startClientLoops() throws IOException {
+        ClientLoop[] loops = new ClientLoop[clientLoops];
+        try {
+            for (int i = 0; i < clientLoops; i++) {
+                loops[i] = new ClientLoop("hotcold-client-nio-loop-" + i);
+                loops[i].start();
+            }
+            return loops;
+        } catch (IOException | RuntimeException | Error e) {
+            for (ClientLoop loop : loops) {
+                if (loop != null && loop.isStarted()) {
+                    loop.stop();
+                } else if (loop != null) {
+                    loop.discard();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Fails a blocking call made on a client loop, which would wait for the loop itself. */
+    void checkNotOnClientLoop(String call) {
+        ClientLoop[] running;
+        synchronized (lock) {
+            running = clients;
+        }
+        if (running == null) {
+            return;
+        }
+        for (ClientLoop loop : running) {
+            if (loop.inLoop()) {
+                throw new IllegalStateException("a blocking " + call + " on " + loop.thread().getName()
+                        + " would wait for that loop itself: in a stage's callback, use connectAsync");
+            }
+        }
     }
 
     /** Stops the client loops, failing their open connections, and waits for them to end. */

@@ -1,27 +1,29 @@
 package dev.hotcold.transport.nio;
 
-import dev.hotcold.core.spi.ServerConnection;
-import dev.hotcold.core.spi.ServerLifecycle;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.server.ServerConnection;
+import dev.hotcold.core.server.ServerLifecycle;
 import dev.hotcold.socket.Sockets;
-import dev.hotcold.core.spi.Wire;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /**
- * A server event loop: owns its connections for life and pumps their bytes on one thread. One
- * read buffer and one write buffer serve every connection of the loop; a connection holds bytes
- * of its own only for a partial line or for replies the socket did not take.
+ * A server event loop: admits the connections the acceptor hands it, owns them for life and
+ * pumps their bytes on one thread. One read buffer and one write buffer serve every connection
+ * of the loop; a connection holds bytes of its own only for a partial line or for replies the
+ * socket did not take.
  *
  * <p>Replies are written at once. Only when the socket does not take them all are the rest kept
- * and {@code OP_WRITE} registered, until they drain. Above the high-water mark of unsent bytes the
- * loop stops reading from the connection; at the low-water mark it reads again.
+ * and {@code OP_WRITE} registered, until they drain. Input is held back, and the connection not
+ * read, while its unsent bytes are above the high-water mark (until they drain to the low one),
+ * or while core says its listener is far behind (until core calls
+ * {@link NioConnection#resumeInput()}).
  */
 final class ServerLoop extends EventLoop {
     private static final System.Logger LOG = System.getLogger(ServerLoop.class.getName());
@@ -38,7 +40,7 @@ final class ServerLoop extends EventLoop {
     private int connections;
     private volatile boolean stopping;
 
-    ServerLoop(String name, ServerLifecycle server, WaterMarks waterMarks) {
+    ServerLoop(String name, ServerLifecycle server, WaterMarks waterMarks) throws IOException {
         super(name);
         this.server = server;
         this.waterMarks = waterMarks;
@@ -47,22 +49,42 @@ final class ServerLoop extends EventLoop {
         this.nextIdleScan = System.nanoTime() + scanIntervalNanos;
     }
 
-    /** Takes over a connection core admitted. */
-    void adopt(NioConnection connection, ServerConnection core) {
-        execute(() -> register(connection, core));
+    /**
+     * Takes over an accepted socket: admission and everything after run on the loop. A loop that
+     * has ended closes the socket unserved.
+     */
+    void adopt(SocketChannel socket) {
+        submit(() -> admit(socket));
     }
 
-    private void register(NioConnection connection, ServerConnection core) {
-        connection.core = core;
+    private void admit(SocketChannel socket) {
+        if (stopping || isTerminated()) {
+            Sockets.closeQuietly(socket);   // the server is gone: nobody would serve it
+            return;
+        }
+        NioConnection connection = new NioConnection(socket, this);
+        Optional<ServerConnection> admitted;
         try {
-            connection.key = connection.socket().register(selector, SelectionKey.OP_READ, connection);
-        } catch (ClosedChannelException e) {
+            admitted = server.admit(connection);
+        } catch (Throwable failure) {
+            Sockets.closeQuietly(socket);
+            throw failure;
+        }
+        if (admitted.isEmpty()) {
+            return;   // refused: the channel answered and closed
+        }
+        connection.core = admitted.get();
+        try {
+            connection.key = socket.register(selector, SelectionKey.OP_READ, connection);
+        } catch (Throwable failure) {
+            // A socket that cannot be registered is closed and its slot given back.
             connection.closed = true;
-            core.closed();
+            Sockets.closeQuietly(socket);
+            connection.core.closed();
+            LOG.log(Level.WARNING, "a connection could not be registered with its loop; it is closed", failure);
             return;
         }
         connections++;
-        core.start();
     }
 
     @Override
@@ -81,9 +103,10 @@ final class ServerLoop extends EventLoop {
             }
         } catch (IOException e) {
             close(connection);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "connection failed unexpectedly; closing it", e);
+        } catch (Throwable e) {
+            // Out of memory for a buffer, say: this connection ends, the loop goes on.
             close(connection);
+            throw e;
         }
     }
 
@@ -105,19 +128,21 @@ final class ServerLoop extends EventLoop {
     }
 
     /**
-     * Feeds {@code in} to the session, checking the high-water mark before every batch of
-     * replies: each batch may take the unsent bytes at most one reply past the mark, and once they
-     * are past it the input not yet processed is kept and reading stops, to go on from that input
-     * when the client catches up. Without the per-batch check one 16 KiB read of empty lines made
-     * 16 K replies of 17 bytes, whatever the mark.
+     * Feeds {@code in} to the session, checking before every batch of replies whether input must
+     * be held back: each batch may take the unsent bytes at most one reply past the high-water
+     * mark, and once they are past it (or core pauses the input) the input not yet processed is
+     * kept and reading stops, to go on from that input when the reason is gone. Without the
+     * per-batch check one 16 KiB read of empty lines made 16 K replies of 17 bytes, whatever the
+     * mark.
      */
     private void process(NioConnection connection, ByteBuffer in, long now) throws IOException {
         ServerConnection core = connection.core;
-        while (in.hasRemaining() && !core.isFinished()) {
+        while (in.hasRemaining() && !core.isFinished() && !connection.closed) {
             int unsent = connection.unsent.size();
-            if (unsent > waterMarks.high()) {
+            if (unsent > waterMarks.high() || core.isInputPaused()) {
                 // The loop's read buffer is reused by every connection; a rest already kept is not.
                 connection.unread = in == readBuffer ? ByteBuffer.allocate(in.remaining()).put(in).flip() : in;
+                connection.readSuspended = true;
                 break;
             }
             // Room for replies up to the mark, plus one reply: a session writes only while it has
@@ -126,15 +151,20 @@ final class ServerLoop extends EventLoop {
             ByteBuffer out = writeBuffer.clear().limit((int) Math.min(BUFFER_SIZE, room));
             core.receive(in, out, now);
             out.flip();
-            if (out.hasRemaining()) {
+            if (out.hasRemaining() && !connection.closed) {
                 send(connection, out);
             }
+        }
+        if (connection.closed) {
+            return;
         }
         if (core.isFinished()) {
             connection.unread = null;
             closeWhenFlushed(connection);
-        } else if (connection.unsent.size() > waterMarks.high()) {
-            connection.readSuspended = true;
+        } else {
+            if (connection.unsent.size() > waterMarks.high() || core.isInputPaused()) {
+                connection.readSuspended = true;
+            }
             updateInterest(connection);
         }
     }
@@ -146,34 +176,52 @@ final class ServerLoop extends EventLoop {
             if (!out.hasRemaining()) {
                 return;
             }
-            connection.unsent.append(out);
-            updateInterest(connection);
-        } else {
-            connection.unsent.append(out);
         }
+        connection.unsent.append(out);
     }
 
     private void flushUnsent(NioConnection connection) throws IOException {
         if (connection.unsent.writeTo(connection.socket()) > 0 && timed) {
             connection.core.sent(server.now());
         }
-        if (connection.readSuspended && connection.unsent.size() <= waterMarks.low()) {
-            connection.readSuspended = false;
-            ByteBuffer unread = connection.unread;
-            if (unread != null) {
-                // What was read before the suspension comes before anything read after it.
-                connection.unread = null;
-                process(connection, unread, timed ? server.now() : 0);
-                if (connection.closed) {
-                    return;
-                }
-            }
+        resumeIfDue(connection);
+        if (connection.closed) {
+            return;
         }
         if (connection.unsent.isEmpty() && (connection.core.isFinished() || connection.inputEnded)) {
             close(connection);
             return;
         }
         updateInterest(connection);
+    }
+
+    /** Core says the listener caught up. On the loop. */
+    void resumeInput(NioConnection connection) {
+        if (connection.closed || connection.core == null) {
+            return;
+        }
+        try {
+            resumeIfDue(connection);
+            if (!connection.closed) {
+                updateInterest(connection);
+            }
+        } catch (IOException e) {
+            close(connection);
+        }
+    }
+
+    /** Reads again if input was held back and neither reason holds any more. */
+    private void resumeIfDue(NioConnection connection) throws IOException {
+        if (connection.readSuspended && connection.unsent.size() <= waterMarks.low()
+                && !connection.core.isInputPaused()) {
+            connection.readSuspended = false;
+            ByteBuffer unread = connection.unread;
+            if (unread != null) {
+                // What was read before the suspension comes before anything read after it.
+                connection.unread = null;
+                process(connection, unread, timed ? server.now() : 0);
+            }
+        }
     }
 
     /** OP_WRITE exactly while bytes wait; OP_READ unless suspended or finished. */
@@ -218,43 +266,12 @@ final class ServerLoop extends EventLoop {
         connection.closed = true;
         connection.unsent.clear();
         connection.unread = null;
-        connection.key.cancel();
+        if (connection.key != null) {
+            connection.key.cancel();
+        }
         Sockets.closeQuietly(connection.socket());
         connections--;
         connection.core.closed();
-    }
-
-    // --- Diagnostics (tests) ------------------------------------------------------------------
-
-    /** The most unsent bytes any connection of this loop holds, and how many are not read. */
-    CompletableFuture<int[]> backlog() {
-        CompletableFuture<int[]> result = new CompletableFuture<>();
-        execute(() -> {
-            int largest = 0;
-            int suspended = 0;
-            for (NioConnection connection : connectionsNow()) {
-                largest = Math.max(largest, connection.unsent.size());
-                suspended += connection.readSuspended ? 1 : 0;
-            }
-            result.complete(new int[] {largest, suspended});
-        });
-        return result;
-    }
-
-    /** For tests: sets {@code SO_SNDBUF} of every connection open on this loop. */
-    CompletableFuture<Void> setSendBufferSizes(int bytes) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        execute(() -> {
-            try {
-                for (NioConnection connection : connectionsNow()) {
-                    connection.socket().setOption(StandardSocketOptions.SO_SNDBUF, bytes);
-                }
-                done.complete(null);
-            } catch (IOException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
     }
 
     // --- Shutdown and timers ----------------------------------------------------------------
@@ -265,7 +282,8 @@ final class ServerLoop extends EventLoop {
         wakeUp();
     }
 
-    private List<NioConnection> connectionsNow() {
+    /** The connections the loop serves now; on the loop. */
+    List<NioConnection> connectionsNow() {
         if (!selector.isOpen()) {
             return List.of();   // the loop has ended and closed everything
         }

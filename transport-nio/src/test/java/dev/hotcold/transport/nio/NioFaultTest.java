@@ -1,6 +1,6 @@
 package dev.hotcold.transport.nio;
 
-import dev.hotcold.core.transport.GameServer;
+import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.transport.Transport;
 import dev.hotcold.testkit.RawClient;
 import dev.hotcold.testkit.SocketRawClient;
@@ -23,6 +23,6 @@ class NioFaultTest extends TransportFaultTest {
 
     @Override
     protected void shrinkServerSendBuffers(GameServer server, int bytes) {
-        NioServer.setSendBufferSizes(server, bytes);
+        NioProbe.setSendBufferSizes(server, bytes);
     }
 }

@@ -12,9 +12,9 @@ import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.testkit.RecordingListener;
 import dev.hotcold.testkit.SocketRawClient;
 import java.io.BufferedReader;
@@ -116,7 +116,7 @@ class NioServerTest {
             });
             // Wait until the server has stopped reading the flooder: its replies passed the mark.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (NioServer.backlog(server)[1] == 0) {
+            while (NioProbe.backlog(server)[1] == 0) {
                 assertTrue(System.nanoTime() < deadline, "the server suspends reading the flooder");
                 Thread.onSpinWait();
             }
@@ -124,7 +124,7 @@ class NioServerTest {
             int bound = marks.high() + (16 * 1024 / "NUMBER\n".length() + 1) * Wire.MAX_REPLY_BYTES;
             long writtenThen = written.get();
             for (int sample = 0; sample < 20; sample++) {
-                int[] backlog = NioServer.backlog(server);
+                int[] backlog = NioProbe.backlog(server);
                 assertTrue(backlog[0] <= bound, "unsent bytes " + backlog[0] + " stay under " + bound);
                 assertEquals(1, backlog[1], "the flooder stays suspended");
                 // Another client on the same loop plays a whole game meanwhile.
@@ -159,7 +159,7 @@ class NioServerTest {
                 assertTrue(line != null && !line.startsWith("ERROR"), "reply " + i + ": " + line);
             }
             writer.join();
-            assertEquals(0, NioServer.backlog(server)[1], "nothing stays suspended");
+            assertEquals(0, NioProbe.backlog(server)[1], "nothing stays suspended");
         }
     }
 

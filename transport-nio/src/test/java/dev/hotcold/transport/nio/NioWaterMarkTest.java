@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.engine.GuessStrategy;
-import dev.hotcold.core.spi.Wire;
-import dev.hotcold.core.transport.GameServer;
-import dev.hotcold.core.transport.ServerConfig;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.server.GameServer;
+import dev.hotcold.core.server.ServerConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +55,7 @@ class NioWaterMarkTest {
             awaitSuspended(server);
             int bound = MARKS.high() + Wire.MAX_REPLY_BYTES;
             for (int sample = 0; sample < 20; sample++) {
-                int[] backlog = NioServer.backlog(server);
+                int[] backlog = NioProbe.backlog(server);
                 assertTrue(backlog[0] <= bound, "unsent bytes " + backlog[0] + " stay within the mark plus one reply, "
                         + bound);
                 assertEquals(1, backlog[1], "the flooder stays suspended");
@@ -103,7 +103,7 @@ class NioWaterMarkTest {
             writer.join(TimeUnit.SECONDS.toMillis(30));
             socket.getOutputStream().write("PARAMS 4 4\nNUMBER\n".getBytes(US_ASCII));
             assertEquals("4", replies.readLine(), "the connection still plays");
-            assertEquals(0, NioServer.backlog(server)[1], "nothing stays suspended");
+            assertEquals(0, NioProbe.backlog(server)[1], "nothing stays suspended");
         }
     }
 
@@ -121,7 +121,7 @@ class NioWaterMarkTest {
 
     private static void awaitSuspended(GameServer server) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (NioServer.backlog(server)[1] == 0) {
+        while (NioProbe.backlog(server)[1] == 0) {
             assertTrue(System.nanoTime() < deadline, "the server suspends reading the client");
             Thread.onSpinWait();
         }

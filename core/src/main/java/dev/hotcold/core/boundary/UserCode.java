@@ -1,0 +1,182 @@
+package dev.hotcold.core.boundary;
+
+import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.engine.Guesser;
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.GameListener;
+import dev.hotcold.core.events.ServerEvent;
+import dev.hotcold.core.protocol.Decision;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * The one place hotcold calls its users' server code: the guess strategy and its guessers, and
+ * the {@link GameListener}. Whatever such code throws, {@link Error}s included, stops here.
+ *
+ * <h2>The policy</h2>
+ * <ul>
+ *   <li><b>A strategy or guesser that throws</b> ends its game: the client is answered
+ *       {@code ERROR internal error} (that command, and every {@code NUMBER} of the game until
+ *       the next {@code PARAMS}), the failure is logged (at most once a second, with how many
+ *       were kept quiet) and handed to {@link GameListener#onError}. The connection plays on.</li>
+ *   <li><b>A listener that throws</b> is logged the same way and otherwise ignored: the event is
+ *       lost to it, nothing else is. Its failure is not handed back to it.</li>
+ *   <li><b>{@link OutOfMemoryError}</b>, from either, ends the connection it concerns: it is
+ *       closed at once (its buffers and session are what the server can give back), its slot is
+ *       released, and the error is logged at {@code ERROR}. It is not rethrown: a rethrown error
+ *       would end a thread or an event loop that serves every other connection, which is worse
+ *       than anything it could protect. {@link StackOverflowError} and every other throwable
+ *       count as an ordinary failure: the stack has unwound by the time it reaches here.</li>
+ *   <li>No thread ends, no event loop stops, and no connection slot leaks because of user code.
+ *       User code never runs while hotcold holds a lock that another connection needs.</li>
+ * </ul>
+ *
+ * <p>The strategy calls return what the user code returned, or throw a {@link UserCodeFailure}
+ * carrying what it threw: the caller answers the client and records the failure as an event.
+ * Events are delivered by {@link #deliver}. Thread-safe; holds no state but its logs.
+ */
+public final class UserCode {
+    private static final RateLimitedLog STRATEGY_LOG =
+            new RateLimitedLog(GuessStrategy.class.getName(), Level.WARNING);
+    private static final RateLimitedLog LISTENER_LOG =
+            new RateLimitedLog(GameListener.class.getName(), Level.WARNING);
+    /** Apart from the others, so that a flood of ordinary failures cannot keep it quiet. */
+    private static final RateLimitedLog FATAL_LOG = new RateLimitedLog(UserCode.class.getName(), Level.ERROR);
+
+    private UserCode() {}
+
+    /**
+     * {@link GuessStrategy#newGame}, guarded.
+     *
+     * @param strategy the user's strategy
+     * @param lower the game's lower bound
+     * @param upper the game's upper bound
+     * @return the new game's guesser
+     * @throws UserCodeFailure if the strategy threw, or returned no guesser
+     */
+    public static Guesser newGame(GuessStrategy strategy, long lower, long upper) throws UserCodeFailure {
+        Guesser guesser;
+        try {
+            guesser = strategy.newGame(lower, upper);
+        } catch (Throwable failure) {
+            throw new UserCodeFailure("GuessStrategy.newGame", failure);
+        }
+        if (guesser == null) {
+            throw new UserCodeFailure("GuessStrategy.newGame", new NullPointerException(
+                    "the strategy returned no guesser for [" + lower + ", " + upper + "]"));
+        }
+        return guesser;
+    }
+
+    /**
+     * {@link Guesser#hasNext()}, guarded.
+     *
+     * @param guesser the game's guesser
+     * @return what it returned
+     * @throws UserCodeFailure if it threw
+     */
+    public static boolean hasNext(Guesser guesser) throws UserCodeFailure {
+        try {
+            return guesser.hasNext();
+        } catch (Throwable failure) {
+            throw new UserCodeFailure("Guesser.hasNext", failure);
+        }
+    }
+
+    /**
+     * {@link Guesser#next()}, guarded.
+     *
+     * @param guesser the game's guesser
+     * @return the guess it returned
+     * @throws UserCodeFailure if it threw
+     */
+    public static long next(Guesser guesser) throws UserCodeFailure {
+        try {
+            return guesser.next();
+        } catch (Throwable failure) {
+            throw new UserCodeFailure("Guesser.next", failure);
+        }
+    }
+
+    /**
+     * {@link Guesser#onReport}, guarded.
+     *
+     * @param guesser the game's guesser
+     * @param decision the client's verdict on its last guess
+     * @throws UserCodeFailure if it threw
+     */
+    public static void onReport(Guesser guesser, Decision decision) throws UserCodeFailure {
+        try {
+            guesser.onReport(decision);
+        } catch (Throwable failure) {
+            throw new UserCodeFailure("Guesser.onReport", failure);
+        }
+    }
+
+    /**
+     * Hands one event to the listener, and logs a strategy failure the event carries (even with
+     * {@link GameListener#NONE}, so that no failure goes unlogged).
+     *
+     * @param event what happened
+     * @param listener the server's listener
+     * @param connection the connection it happened on
+     * @return {@code true} if the connection must be closed now: the listener threw an
+     *     {@link OutOfMemoryError} (a strategy's has ended its session already)
+     */
+    public static boolean deliver(ServerEvent event, GameListener listener, ConnectionInfo connection) {
+        if (event instanceof ServerEvent.ErrorSent(var reason, Optional<Throwable> cause) && cause.isPresent()) {
+            // A strategy out of memory has ended its session already: the transport sends the
+            // reply and then closes, as for any finished session.
+            Throwable failure = cause.get();
+            String message = connection + " answered ERROR " + reason.text() + ": the guess strategy failed";
+            if (isFatal(failure)) {
+                FATAL_LOG.log(message + " with " + failure.getClass().getSimpleName() + "; the connection is closed", failure);
+            } else {
+                STRATEGY_LOG.log(message, failure);
+            }
+        }
+        if (listener == GameListener.NONE) {
+            return false;
+        }
+        try {
+            switch (event) {
+                case ServerEvent.ConnectionOpened opened -> listener.onConnectionOpened(connection);
+                case ServerEvent.GameStarted(long lower, long upper) -> listener.onGameStarted(connection, lower, upper);
+                case ServerEvent.Reported(long guess, Decision decision) -> listener.onReport(connection, guess, decision);
+                case ServerEvent.GameCleared cleared -> listener.onGameCleared(connection);
+                case ServerEvent.ErrorSent(var reason, Optional<Throwable> cause) -> listener.onError(connection, reason, cause);
+                case ServerEvent.ConnectionClosed closed -> listener.onConnectionClosed(connection);
+            }
+        } catch (Throwable failure) {
+            String method = "GameListener." + listenerMethod(event);
+            if (isFatal(failure)) {
+                FATAL_LOG.log(method + " threw " + failure.getClass().getSimpleName() + " on " + connection
+                        + "; the connection is closed", failure);
+                return true;
+            }
+            LISTENER_LOG.log(method + " threw on " + connection + "; the server carries on", failure);
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure of user code ends the connection it concerns rather than its game.
+     *
+     * @param failure what the user code threw
+     * @return {@code true} for an {@link OutOfMemoryError}
+     */
+    public static boolean isFatal(Throwable failure) {
+        return failure instanceof OutOfMemoryError;
+    }
+
+    private static String listenerMethod(ServerEvent event) {
+        return switch (event) {
+            case ServerEvent.ConnectionOpened opened -> "onConnectionOpened";
+            case ServerEvent.GameStarted started -> "onGameStarted";
+            case ServerEvent.Reported reported -> "onReport";
+            case ServerEvent.GameCleared cleared -> "onGameCleared";
+            case ServerEvent.ErrorSent error -> "onError";
+            case ServerEvent.ConnectionClosed closed -> "onConnectionClosed";
+        };
+    }
+}

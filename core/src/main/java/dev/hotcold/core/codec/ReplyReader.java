@@ -1,0 +1,60 @@
+package dev.hotcold.core.codec;
+
+import dev.hotcold.core.protocol.Reply;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns the bytes a server sends into {@link Reply}s: a {@link LineFramer} and the reply parser,
+ * for client connections of any transport. A line longer than the limit comes out as
+ * {@link Reply.Unreadable}. One per connection; not thread-safe.
+ */
+public final class ReplyReader {
+    /** Far more than any reply needs (the longest is under 64 bytes), so foreign servers fit. */
+    public static final int DEFAULT_MAX_REPLY_LENGTH = 1024;
+
+    private final LineFramer framer;
+    private static final Reply TOO_LONG = new Reply.Unreadable("(a line too long to read)");
+
+    /** A reader that accepts reply lines up to {@link #DEFAULT_MAX_REPLY_LENGTH} bytes. */
+    public ReplyReader() {
+        this(DEFAULT_MAX_REPLY_LENGTH);
+    }
+
+    /**
+     * A reader that accepts reply lines up to {@code maxReplyLength} bytes, terminator excluded.
+     *
+     * @param maxReplyLength the longest reply line read as a reply; longer ones come out unreadable
+     */
+    public ReplyReader(int maxReplyLength) {
+        this.framer = new LineFramer(maxReplyLength);
+    }
+
+    /**
+     * The next reply in {@code in}, consuming its bytes; or null when {@code in} ran out before a
+     * line ended, in which case all of it was consumed and the partial line is kept.
+     *
+     * @param in the server's bytes; its position moves past what was consumed
+     * @return the reply, or null if no line is complete yet
+     */
+    public Reply next(ByteBuffer in) {
+        return switch (framer.next(in)) {
+            case LINE -> parseLine(framer.lineBuffer(), framer.lineStart(), framer.lineEnd());
+            case LINE_TOO_LONG -> TOO_LONG;
+            case NEED_MORE_BYTES -> null;
+        };
+    }
+
+    /**
+     * Parses {@code buffer[start, end)} in place: the buffer's bounds are narrowed to the line and
+     * then put back, rather than making a view of it for every reply.
+     */
+    private static Reply parseLine(ByteBuffer buffer, int start, int end) {
+        int position = buffer.position();
+        int limit = buffer.limit();
+        try {
+            return ReplyParser.parse(buffer.limit(end).position(start));
+        } finally {
+            buffer.limit(limit).position(position);
+        }
+    }
+}

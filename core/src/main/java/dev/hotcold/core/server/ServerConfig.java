@@ -1,0 +1,372 @@
+package dev.hotcold.core.server;
+
+import dev.hotcold.core.client.Addresses;
+import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.codec.LineFramer;
+import dev.hotcold.core.codec.Wire;
+import dev.hotcold.core.events.GameListener;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * What a server needs to know, whatever its transport. Every value is checked when the config is
+ * built, and an error names the setting; the defaults suit a server on one machine. A final class
+ * with a builder rather than a record, so that settings can be added without breaking callers.
+ *
+ * <pre>{@code
+ * ServerConfig config = ServerConfig.builder()
+ *         .bindAddress(new InetSocketAddress("127.0.0.1", 4321))
+ *         .maxConnections(50_000)
+ *         .idleTimeout(Duration.ofMinutes(1))
+ *         .strategy(GuessStrategy.random(42))
+ *         .build();
+ * }</pre>
+ */
+public final class ServerConfig {
+
+    /** Default for {@link #maxConnections()}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
+    /** Default for {@link #backlog()}, used by every transport that listens on a socket. */
+    public static final int DEFAULT_BACKLOG = 4096;
+
+    /**
+     * The smallest {@link #maxLineLength()} accepted: the longest valid command ({@code PARAMS}
+     * with two 20-character bounds, 48 bytes), terminator excluded.
+     */
+    public static final int MIN_LINE_LENGTH = Wire.MAX_COMMAND_BYTES - 1;
+
+    private final SocketAddress bindAddress;
+    private final int maxConnections;
+    private final int backlog;
+    private final Duration idleTimeout;
+    private final int maxLineLength;
+    private final Duration shutdownGracePeriod;
+    private final GuessStrategy strategy;
+    private final GameListener listener;
+    private final LongSupplier nanoClock;
+
+    /** The default {@link #nanoClock()}: {@link System#nanoTime()}. */
+    public static final LongSupplier SYSTEM_NANO_CLOCK = System::nanoTime;
+
+    private ServerConfig(Builder builder) {
+        this.bindAddress = Objects.requireNonNull(builder.bindAddress, "bindAddress");
+        this.idleTimeout = Objects.requireNonNull(builder.idleTimeout, "idleTimeout");
+        this.shutdownGracePeriod = Objects.requireNonNull(builder.shutdownGracePeriod, "shutdownGracePeriod");
+        this.strategy = builder.strategy != null ? builder.strategy : GuessStrategy.random();
+        this.listener = Objects.requireNonNull(builder.listener, "listener");
+        this.nanoClock = Objects.requireNonNull(builder.nanoClock, "nanoClock");
+        this.maxConnections = builder.maxConnections;
+        this.backlog = builder.backlog;
+        this.maxLineLength = builder.maxLineLength;
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be at least 1, was " + backlog);
+        }
+        checkDuration(idleTimeout, "idleTimeout");
+        checkDuration(shutdownGracePeriod, "shutdownGracePeriod");
+        if (maxLineLength < MIN_LINE_LENGTH || maxLineLength > LineFramer.MAX_MAX_LINE_LENGTH) {
+            throw new IllegalArgumentException("maxLineLength must be in [" + MIN_LINE_LENGTH + ", "
+                    + LineFramer.MAX_MAX_LINE_LENGTH + "], was " + maxLineLength);
+        }
+    }
+
+    /**
+     * The longest {@link #idleTimeout()} and {@link #shutdownGracePeriod()} accepted: a year, far
+     * beyond any sane setting and short enough that no nanosecond arithmetic overflows.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
+
+    private static void checkDuration(Duration value, String name) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+        if (value.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(name + " must be at most 365 days, was " + value);
+        }
+    }
+
+    /**
+     * The defaults, listening on 127.0.0.1 at {@code port} (0 for any free port).
+     *
+     * @param port the port to listen on, or 0
+     * @return the config
+     */
+    public static ServerConfig loopback(int port) {
+        return builder().bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).build();
+    }
+
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this config's values.
+     *
+     * @return a new builder, independent of this config
+     */
+    public Builder toBuilder() {
+        return new Builder()
+                .bindAddress(bindAddress)
+                .maxConnections(maxConnections)
+                .backlog(backlog)
+                .idleTimeout(idleTimeout)
+                .maxLineLength(maxLineLength)
+                .shutdownGracePeriod(shutdownGracePeriod)
+                .strategy(strategy)
+                .listener(listener)
+                .nanoClock(nanoClock);
+    }
+
+    /**
+     * Where to listen; port 0 picks a free port. The in-memory transport uses the name of an
+     * {@code InMemoryAddress} and makes up a unique name for any other address.
+     *
+     * @return the address to bind
+     */
+    public SocketAddress bindAddress() {
+        return bindAddress;
+    }
+
+    /**
+     * The most connections served at once; one more is answered {@code ERROR server busy} and
+     * closed. Default {@value #DEFAULT_MAX_CONNECTIONS}.
+     *
+     * @return the connection limit
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * How many connections the operating system may queue before the server accepts them.
+     * Default {@value #DEFAULT_BACKLOG}; transports without a listening socket ignore it.
+     *
+     * @return the listen backlog
+     */
+    public int backlog() {
+        return backlog;
+    }
+
+    /**
+     * How long a connection may stay silent before the server closes it; {@link Duration#ZERO}
+     * means never. Default 5 minutes.
+     *
+     * @return the idle timeout, or {@link Duration#ZERO} for none
+     */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * The longest command line accepted, terminator excluded; longer lines are answered
+     * {@code ERROR line too long} and dropped. Default 1024 ({@link LineFramer#DEFAULT_MAX_LINE_LENGTH});
+     * at least {@link #MIN_LINE_LENGTH}.
+     *
+     * @return the line limit in bytes
+     */
+    public int maxLineLength() {
+        return maxLineLength;
+    }
+
+    /**
+     * How long {@link GameServer#close()} lets games finish. Default 10 s.
+     *
+     * @return the grace period
+     */
+    public Duration shutdownGracePeriod() {
+        return shutdownGracePeriod;
+    }
+
+    /**
+     * How guesses are picked; default {@link GuessStrategy#random()}.
+     *
+     * @return the guess strategy
+     */
+    public GuessStrategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * Hears about connections, games, reports and errors; default {@link GameListener#NONE}.
+     *
+     * @return the listener
+     */
+    public GameListener listener() {
+        return listener;
+    }
+
+    /**
+     * The clock the idle timeout is measured with, in nanoseconds as {@link System#nanoTime()}
+     * counts them (only differences matter). Default {@link #SYSTEM_NANO_CLOCK}; tests pass a
+     * fake one to move time on without waiting.
+     *
+     * @return the clock
+     */
+    public LongSupplier nanoClock() {
+        return nanoClock;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerConfig that
+                && bindAddress.equals(that.bindAddress)
+                && maxConnections == that.maxConnections
+                && backlog == that.backlog
+                && idleTimeout.equals(that.idleTimeout)
+                && maxLineLength == that.maxLineLength
+                && shutdownGracePeriod.equals(that.shutdownGracePeriod)
+                && strategy.equals(that.strategy)
+                && listener.equals(that.listener)
+                && nanoClock.equals(that.nanoClock);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, maxLineLength,
+                shutdownGracePeriod, strategy, listener, nanoClock);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[bindAddress=" + Addresses.describe(bindAddress) + ", maxConnections=" + maxConnections
+                + ", backlog=" + backlog + ", idleTimeout=" + idleTimeout + ", maxLineLength=" + maxLineLength
+                + ", shutdownGracePeriod=" + shutdownGracePeriod + ", strategy=" + strategy + "]";
+    }
+
+    /** Builds a {@link ServerConfig}; {@link #build()} checks the values. */
+    public static final class Builder {
+        private SocketAddress bindAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int backlog = DEFAULT_BACKLOG;
+        private Duration idleTimeout = Duration.ofMinutes(5);
+        private int maxLineLength = LineFramer.DEFAULT_MAX_LINE_LENGTH;
+        private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+        private GuessStrategy strategy;
+        private GameListener listener = GameListener.NONE;
+        private LongSupplier nanoClock = SYSTEM_NANO_CLOCK;
+
+        private Builder() {}
+
+        /**
+         * See {@link ServerConfig#bindAddress()}.
+         *
+         * @param bindAddress the address to bind
+         * @return this builder
+         */
+        public Builder bindAddress(SocketAddress bindAddress) {
+            this.bindAddress = bindAddress;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#maxConnections()}.
+         *
+         * @param maxConnections the connection limit, at least 1
+         * @return this builder
+         */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#backlog()}.
+         *
+         * @param backlog the listen backlog, at least 1
+         * @return this builder
+         */
+        public Builder backlog(int backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#idleTimeout()}.
+         *
+         * @param idleTimeout the idle timeout, from {@link Duration#ZERO} (none) to {@link ServerConfig#MAX_DURATION}
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#maxLineLength()}.
+         *
+         * @param maxLineLength the line limit, from {@link ServerConfig#MIN_LINE_LENGTH} to
+         *     {@link LineFramer#MAX_MAX_LINE_LENGTH}
+         * @return this builder
+         */
+        public Builder maxLineLength(int maxLineLength) {
+            this.maxLineLength = maxLineLength;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#shutdownGracePeriod()}.
+         *
+         * @param shutdownGracePeriod the grace period, from zero to {@link ServerConfig#MAX_DURATION}
+         * @return this builder
+         */
+        public Builder shutdownGracePeriod(Duration shutdownGracePeriod) {
+            this.shutdownGracePeriod = shutdownGracePeriod;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#strategy()}.
+         *
+         * @param strategy the guess strategy
+         * @return this builder
+         */
+        public Builder strategy(GuessStrategy strategy) {
+            this.strategy = strategy;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#listener()}.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(GameListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#nanoClock()}.
+         *
+         * @param nanoClock the clock
+         * @return this builder
+         */
+        public Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
+        /**
+         * Makes the config, checking every value.
+         *
+         * @return the checked config
+         * @throws IllegalArgumentException or {@link NullPointerException} naming the bad setting
+         */
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.hotcold.core.server;
+
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.ServerEvent;
+import dev.hotcold.core.events.ServerEvents;
+import dev.hotcold.core.session.ServerSession;
+import dev.hotcold.core.spi.Channel;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Core's side of one admitted connection: its session, its listener events, its last activity
+ * for the idle timeout, and the handshake that lets graceful shutdown end it between games.
+ *
+ * <p>The transport calls {@link #receive}, {@link #sent}, {@link #isFinished()} and
+ * {@link #isInputPaused()} from the connection's thread, one call at a time, never while it holds
+ * a lock that another connection needs: {@link #receive} runs the guess strategy, and may call
+ * the listener. It calls {@link #closed()} once the connection is closed, after the last
+ * {@link #receive} returned.
+ *
+ * <p>Shutdown comes from another thread, and the handshake works whatever the transport's
+ * threading: {@link #receive} marks the connection busy, then looks for a shutdown request;
+ * after the session ran it publishes whether a game is in play, clears busy and looks again.
+ * Shutdown sets the request, then looks at both flags and ends the input only when the
+ * connection is neither busy nor in a game. The flags are volatile, so at least one side sees the
+ * other: either the session is told to finish (at once, or after the game's {@code CLEAR}), or
+ * shutdown ends an idle connection's input. Per call that is two volatile writes and no lock.
+ */
+public final class ServerConnection {
+    private final ServerLifecycle server;
+    private final Channel channel;
+    private final ServerSession session;
+    private final ConnectionInfo info;
+    private final ListenerDelivery delivery;
+    private final boolean trackIdle;
+    private volatile boolean busy;
+    private volatile boolean inGame;
+    private volatile boolean finishRequested;
+    /** {@link ServerLifecycle#now()} when bytes last moved; kept only with an idle timeout. */
+    private volatile long lastActive;
+    /** The thread inside {@link #receive} (and so perhaps inside the strategy), or null. */
+    private Thread receiving;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    ServerConnection(ServerLifecycle server, Channel channel, ConnectionInfo info, long now) {
+        ServerConfig config = server.config();
+        this.server = server;
+        this.channel = channel;
+        this.info = info;
+        this.delivery = server.newDelivery(info, channel);
+        this.session = new ServerSession(config.strategy(), config.maxLineLength(), server.hasListener());
+        this.trackIdle = server.idleScanIntervalNanos() != 0;
+        this.lastActive = now;
+    }
+
+    /** Delivers the connection-opened event: the first of the connection's events. */
+    void opened() {
+        ServerEvents opened = new ServerEvents();
+        opened.add(ServerEvent.ConnectionOpened.INSTANCE);
+        delivery.deliver(opened);
+    }
+
+    /**
+     * Which connection this is: its number within the server and the client's address.
+     *
+     * @return the connection's identity
+     */
+    public ConnectionInfo info() {
+        return info;
+    }
+
+    /**
+     * The transport's side of this connection.
+     *
+     * @return the channel the transport admitted
+     */
+    public Channel channel() {
+        return channel;
+    }
+
+    /**
+     * Hands client bytes to the session and lets it write replies to {@code out}; see
+     * {@link ServerSession#receive}. Then hands what happened to the listener: on this thread, or
+     * on the server's listener executor. {@code now} counts as activity for the idle timeout.
+     *
+     * @return true if all of {@code in} was consumed
+     * @param in the client's bytes; its position moves past what was consumed
+     * @param out where the reply bytes go
+     * @param now the current time, from {@link ServerLifecycle#now()}
+     */
+    public boolean receive(ByteBuffer in, ByteBuffer out, long now) {
+        busy = true;   // before looking at the request: see the class comment
+        receiving = Thread.currentThread();
+        if (finishRequested) {
+            session.finishAfterGame();
+        }
+        if (trackIdle) {
+            lastActive = now;
+        }
+        boolean consumedAll;
+        try {
+            consumedAll = session.receive(in, out);
+        } finally {
+            receiving = null;
+        }
+        inGame = session.inGame();
+        busy = false;
+        if (finishRequested) {
+            session.finishAfterGame();
+        }
+        ServerEvents events = session.events();
+        if (!events.isEmpty()) {
+            delivery.deliver(events);
+        }
+        return consumedAll;
+    }
+
+    /**
+     * Reply bytes were sent at {@code now}: activity for the idle timeout.
+     *
+     * @param now the current time, from {@link ServerLifecycle#now()}
+     */
+    public void sent(long now) {
+        if (trackIdle) {
+            lastActive = now;
+        }
+    }
+
+    /**
+     * Whether the session is done: the transport sends what it holds and closes.
+     *
+     * @return {@code true} once the connection should be flushed and closed
+     */
+    public boolean isFinished() {
+        return session.isFinished();
+    }
+
+    /**
+     * Whether the transport should stop handing input to {@link #receive} for now: the listener
+     * is far behind this connection's events. Core calls {@link Channel#resumeInput()} when it
+     * may go on. Only ever true on a server with a listener executor.
+     *
+     * @return {@code true} while input should be held back
+     */
+    public boolean isInputPaused() {
+        return delivery.isInputPaused();
+    }
+
+    /**
+     * Bytes of an unfinished command line held by the session.
+     *
+     * @return the number of bytes buffered
+     */
+    public int bufferedBytes() {
+        return session.bufferedBytes();
+    }
+
+    /**
+     * The transport closed the connection; core frees its slot, forgets it and tells the
+     * listener. Idempotent.
+     */
+    public void closed() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.forget(this);
+        ServerEvents last = new ServerEvents();
+        last.add(ServerEvent.ConnectionClosed.INSTANCE);
+        delivery.deliver(last);
+    }
+
+    /**
+     * Closes the connection if no byte moved for the idle timeout before {@code now}.
+     *
+     * @return whether it was asked to close
+     * @param now the current time, from {@link ServerLifecycle#now()}
+     */
+    public boolean closeIfIdle(long now) {
+        if (trackIdle && now - lastActive >= server.idleTimeoutNanos()) {
+            channel.close();
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether {@code thread} is inside {@link #receive}: the strategy may be calling back. */
+    boolean isReceivingOn(Thread thread) {
+        return receiving == thread;
+    }
+
+    /** Graceful shutdown: end now if no game is in play, else after the game's {@code CLEAR}. */
+    void finishAfterGame() {
+        finishRequested = true;
+        if (!busy && !inGame) {
+            channel.endInput();
+        }
+    }
+
+    /** Immediate shutdown. */
+    void close() {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return info.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.hotcold.core.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hotcold.core.engine.GuessStrategy;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+    @Test
+    void loopbackHasTheDocumentedDefaults() {
+        ServerConfig config = ServerConfig.loopback(0);
+        InetSocketAddress address = (InetSocketAddress) config.bindAddress();
+        assertTrue(address.getAddress().isLoopbackAddress());
+        assertEquals(0, address.getPort());
+        assertEquals(10_000, config.maxConnections());
+        assertEquals(Duration.ofMinutes(5), config.idleTimeout());
+        assertEquals(1024, config.maxLineLength());
+        assertEquals(Duration.ofSeconds(10), config.shutdownGracePeriod());
+        assertEquals(ServerConfig.DEFAULT_BACKLOG, config.backlog());
+    }
+
+    @Test
+    void toBuilderKeepsEveryValue() {
+        GuessStrategy strategy = GuessStrategy.random(1);
+        ServerConfig config = ServerConfig.builder().maxConnections(3).idleTimeout(Duration.ZERO)
+                .maxLineLength(100).backlog(7).shutdownGracePeriod(Duration.ofSeconds(1)).strategy(strategy).build();
+        assertEquals(config, config.toBuilder().build());
+    }
+
+    @Test
+    void rejectsBadValuesNamingThem() {
+        assertMessage("maxConnections", () -> ServerConfig.builder().maxConnections(0).build());
+        assertMessage("idleTimeout", () -> ServerConfig.builder().idleTimeout(Duration.ofSeconds(-1)).build());
+        assertMessage("maxLineLength", () -> ServerConfig.builder().maxLineLength(10).build());
+        assertMessage("shutdownGracePeriod", () -> ServerConfig.builder().shutdownGracePeriod(Duration.ofSeconds(-1)).build());
+        assertMessage("backlog", () -> ServerConfig.builder().backlog(0).build());
+        assertMessage("nanoClock", () -> ServerConfig.builder().nanoClock(null).build());
+        assertMessage("listener", () -> ServerConfig.builder().listener(null).build());
+        assertMessage("bindAddress", () -> ServerConfig.builder().bindAddress(null).build());
+    }
+
+    private static void assertMessage(String name, org.junit.jupiter.api.function.Executable build) {
+        RuntimeException failure = assertThrows(RuntimeException.class, build);
+        assertTrue(failure.getMessage().contains(name), failure.getMessage());
+    }
+}
