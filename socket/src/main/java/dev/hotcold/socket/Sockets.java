@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -21,28 +23,34 @@ public final class Sockets {
     private Sockets() {}
 
     /**
-     * A blocking listening socket bound as {@code config} says, with its backlog.
+     * A blocking listening socket bound as {@code config} says, with its backlog: TCP for an
+     * {@link InetSocketAddress} (with {@code SO_REUSEADDR}), UNIX-domain for a
+     * {@link UnixDomainSocketAddress} (whose file must not exist yet).
      *
      * @param config gives the bind address and backlog
      * @return the bound listening socket, in blocking mode
      * @throws IOException naming the address, if it cannot be bound (in use, say)
      */
     public static ServerSocketChannel listen(ServerConfig config) throws IOException {
-        ServerSocketChannel listener = ServerSocketChannel.open();
+        SocketAddress address = config.bindAddress();
+        ServerSocketChannel listener = address instanceof UnixDomainSocketAddress
+                ? ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                : ServerSocketChannel.open();
         try {
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(config.bindAddress(), config.backlog());
+            if (listener.supportedOptions().contains(StandardSocketOptions.SO_REUSEADDR)) {
+                listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
+            listener.bind(address, config.backlog());
             return listener;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             listener.close();
-            throw new IOException("cannot listen on " + Addresses.describe(config.bindAddress()) + ": "
-                    + e.getMessage(), e);
+            throw new IOException("cannot listen on " + Addresses.describe(address) + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Accepts connections until {@code listener} is closed, handing each to {@code accepted} with
-     * TCP_NODELAY on. The one accept loop of the socket transports. A failed accept (out of file
+     * Accepts connections until {@code listener} is closed, handing each to {@code accepted} (a
+     * TCP connection with TCP_NODELAY on). The one accept loop of the socket transports. A failed accept (out of file
      * descriptors, say) never ends it: {@link AcceptBackoff} waits 10 ms to 1 s between tries and
      * logs at most once per 10 s, swallowing even the failures of logging itself, so the loop
      * serves again as soon as descriptors are free. While it backs off, a shutdown waits for the
@@ -67,7 +75,9 @@ public final class Sockets {
                 continue;
             }
             try {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 accepted.accept(channel);
             } catch (IOException gone) {
                 closeQuietly(channel);
@@ -84,7 +94,7 @@ public final class Sockets {
         /**
          * Takes the connection: configures it and hands it to whatever serves it.
          *
-         * @param channel the accepted connection, with TCP_NODELAY on, in blocking mode
+         * @param channel the accepted connection, in blocking mode (with TCP_NODELAY on, for TCP)
          * @throws IOException if the connection fails while being set up
          */
         void accept(SocketChannel channel) throws IOException;

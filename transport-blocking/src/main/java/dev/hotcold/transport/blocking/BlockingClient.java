@@ -4,19 +4,26 @@ import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.client.GameConnection;
+import dev.hotcold.core.client.StreamAsyncConnection;
 import dev.hotcold.core.client.StreamGameConnection;
+import dev.hotcold.socket.ClientChannel;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * A blocking-socket client with its {@link ClientOptions}: it connects within the connect
- * timeout, and every read and write waits at most the reply timeout (see {@link ClientSocket}),
+ * timeout, and every read and write waits at most the reply timeout (see {@link ClientChannel}),
  * so {@code close()}, which writes what is buffered, is bounded too.
  */
 final class BlockingClient implements GameClient {
+    /** Each asynchronous connection's reading and writing tasks, on virtual threads of their own. */
+    private static final Executor VIRTUAL_THREADS =
+            task -> Thread.ofVirtual().name("hotcold-client-blocking-connection").start(task);
+
     private final ClientOptions options;
 
     BlockingClient(ClientOptions options) {
@@ -25,7 +32,7 @@ final class BlockingClient implements GameClient {
 
     @Override
     public GameConnection connect(SocketAddress address) throws IOException {
-        ClientSocket socket = ClientSocket.connect(address, options);
+        ClientChannel socket = ClientChannel.connect(address, options);
         return new StreamGameConnection(socket.in(), socket.out(), socket);
     }
 
@@ -39,7 +46,8 @@ final class BlockingClient implements GameClient {
         try {
             Thread.ofVirtual().name("hotcold-client-blocking-connect").start(() -> {
                 try {
-                    connected.complete(new ThreadedAsyncConnection(ClientSocket.connect(address, options)));
+                    ClientChannel socket = ClientChannel.connect(address, options);
+                    connected.complete(new StreamAsyncConnection(socket.in(), socket.out(), socket, VIRTUAL_THREADS));
                 } catch (Throwable e) {
                     connected.completeExceptionally(e);
                 }

@@ -1,11 +1,11 @@
-package dev.hotcold.transport.blocking;
+package dev.hotcold.core.client;
 
-import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.spi.CompletingThread;
 import dev.hotcold.core.codec.ReplyReader;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
 import dev.hotcold.core.codec.Wire;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,25 +13,36 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * An asynchronous client connection over a blocking socket: a virtual thread writes queued
- * commands (all that are waiting, in one write) and another reads a reply for each waiting
- * receive, in order. Replies are only read while someone waits for one.
+ * An asynchronous connection over a pair of blocking streams, such as a socket's: one task writes
+ * queued commands (all that are waiting, in one write) and another reads a reply for each
+ * waiting receive, in order; both run for the connection's life on threads of the
+ * {@link Executor} the transport gives (virtual threads suit it). Replies are only read while
+ * someone waits for one. The asynchronous half of the client side a transport writes, beside
+ * {@link StreamGameConnection} for the blocking half:
  *
- * <p>{@link #close()} lets commands sent before it go out, then closes the socket; a server that
- * does not take them within the reply timeout has the socket closed under the stalled write by
- * its deadline (see {@link ClientSocket}), so the socket and both threads are gone within that
- * bound. Stages complete on the reader and writer threads, so a blocking call made in a stage's
- * callback fails at once (see {@link CompletingThread}). Whether a
- * call is queued or refused is decided under one lock with closing and failing, so every stage
- * completes: queued work is done or failed by the thread that owns the queue, and later calls
- * fail at once.
+ * <pre>{@code
+ * SocketChannel channel = SocketChannel.open(address);
+ * AsyncGameConnection connection = new StreamAsyncConnection(
+ *         Channels.newInputStream(channel), Channels.newOutputStream(channel), channel,
+ *         runnable -> Thread.ofVirtual().start(runnable));
+ * }</pre>
+ *
+ * <p>The streams should bound their waits (see {@link ClientDeadline}): a write that stalls is
+ * what ends a close, and a read that never returns holds a thread. {@link #close()} lets commands
+ * sent before it go out, then closes the resource. Whether a call is queued or refused is decided
+ * under one lock with closing and failing, so every stage completes: queued work is done or
+ * failed by the task that owns the queue, and later calls fail at once. Stages complete on the two
+ * tasks' threads, so a blocking call made in a stage's callback fails at once (see
+ * {@link CompletingThread}).
  */
-final class ThreadedAsyncConnection implements AsyncGameConnection, CompletingThread {
+public final class StreamAsyncConnection implements AsyncGameConnection, CompletingThread {
     private record Send(Command command, CompletableFuture<Void> sent) {}
 
     /** Queued by close(): the writer writes what came before, then closes the socket. */
@@ -39,26 +50,46 @@ final class ThreadedAsyncConnection implements AsyncGameConnection, CompletingTh
     /** Queued by close() and on failure: the reader stops. */
     private static final CompletableFuture<Reply> STOP_READING = new CompletableFuture<>();
 
-    private final ClientSocket socket;
-    private final Thread writer;
-    private final Thread reader;
+    private final Closeable resource;
     private final LinkedBlockingQueue<Send> sends = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<CompletableFuture<Reply>> receives = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     /** Why new calls fail; set once, under the lock. */
     private IOException failure;
+    /** The threads running the two tasks, once they run. */
+    private volatile Thread writer;
+    private volatile Thread reader;
 
-    ThreadedAsyncConnection(ClientSocket socket) {
-        this.socket = socket;
-        InputStream in = socket.in();
-        OutputStream out = socket.out();
-        this.writer = Thread.ofVirtual().name("hotcold-client-blocking-writer").unstarted(() -> writeLoop(out));
-        this.reader = Thread.ofVirtual().name("hotcold-client-blocking-reader").unstarted(() -> readLoop(in));
-        writer.start();
-        reader.start();
+    /**
+     * Starts the writing and the reading task on {@code threads}.
+     *
+     * @param in the server's bytes
+     * @param out where the commands are written
+     * @param resource closed after the last command went out, or on failure: the socket, say
+     * @param threads runs the two tasks, each for the connection's life
+     * @throws java.util.concurrent.RejectedExecutionException if {@code threads} takes neither
+     *     task; the resource is closed
+     */
+    public StreamAsyncConnection(InputStream in, OutputStream out, Closeable resource, Executor threads) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        this.resource = Objects.requireNonNull(resource, "resource");
+        try {
+            threads.execute(() -> {
+                writer = Thread.currentThread();
+                writeLoop(out);
+            });
+            threads.execute(() -> {
+                reader = Thread.currentThread();
+                readLoop(in);
+            });
+        } catch (RuntimeException | Error noThread) {
+            fail(new IOException("no thread to run the connection on", noThread));
+            throw noThread;
+        }
     }
 
-    /** Stages complete on the reader and writer threads: a blocking wait there waits for itself. */
+    /** Stages complete on the reader and writer tasks' threads: a blocking wait there waits for itself. */
     @Override
     public boolean isCompletingThread() {
         Thread current = Thread.currentThread();
@@ -206,7 +237,7 @@ final class ThreadedAsyncConnection implements AsyncGameConnection, CompletingTh
 
     private void closeSocket() {
         try {
-            socket.close();
+            resource.close();
         } catch (IOException ignored) {
             // Closed either way.
         }

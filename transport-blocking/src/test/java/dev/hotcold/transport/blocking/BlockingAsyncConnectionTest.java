@@ -16,7 +16,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
-class ThreadedAsyncConnectionTest {
+class BlockingAsyncConnectionTest {
 
     @RepeatedTest(20)
     void commandsSentBeforeCloseGoOutAndEveryStageCompletes() throws Exception {
