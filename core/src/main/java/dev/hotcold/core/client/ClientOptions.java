@@ -87,31 +87,6 @@ public final class ClientOptions {
         return replyTimeout;
     }
 
-    /**
-     * {@link #connectTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int.
-     *
-     * @return the connect timeout in milliseconds, rounded up
-     */
-    public int connectTimeoutMillis() {
-        return clampedMillis(connectTimeout);
-    }
-
-    /**
-     * {@link #replyTimeout()} in whole milliseconds, at least 1, for socket APIs that take an int.
-     *
-     * @return the reply timeout in milliseconds, rounded up
-     */
-    public int replyTimeoutMillis() {
-        return clampedMillis(replyTimeout);
-    }
-
-    private static int clampedMillis(Duration duration) {
-        long millis = duration.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) >= 0
-                ? Integer.MAX_VALUE
-                : (duration.toNanos() + 999_999) / 1_000_000;   // round up: never time out early
-        return (int) Math.max(1, millis);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof ClientOptions that

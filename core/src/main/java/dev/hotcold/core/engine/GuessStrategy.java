@@ -4,7 +4,11 @@ package dev.hotcold.core.engine;
  * How a server picks its guesses: a factory of one {@link Guesser} per game.
  *
  * <p>A server shares one strategy among all its connections, so implementations must be
- * thread-safe; each {@link Guesser} belongs to one game on one connection and need not be.
+ * thread-safe; each {@link Guesser} belongs to one game on one connection and need not be. The
+ * server calls them where it makes the reply (on an event-loop transport, on the loop), so they
+ * must not block. Whatever they throw, {@link Error}s included, ends the game, not the connection:
+ * the client is answered {@code ERROR internal error} ({@code dev.hotcold.core.boundary.UserCode}
+ * states the whole policy).
  *
  * <pre>{@code
  * GuessStrategy strategy = GuessStrategy.random(42);   // repeatable, as the demo's --seed

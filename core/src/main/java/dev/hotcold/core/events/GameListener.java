@@ -8,10 +8,19 @@ import java.util.Optional;
  * Server events, for logging, metrics and tests: each says which connection it is about, so
  * that users can log and count per client.
  *
- * <p>One listener serves every connection of a server, and transports call it on their I/O
- * threads, so it must be thread-safe and quick; every method does nothing by default. A listener
- * that throws is logged (at most once a second) and otherwise ignored: it never ends a
- * connection, a thread or an event loop.
+ * <p>One listener serves every connection of a server, so it must be thread-safe. A connection's
+ * events arrive in order and one at a time: {@link #onConnectionOpened} first, then its games'
+ * events, then {@link #onConnectionClosed} last. They arrive after the fact, outside any lock the
+ * server holds, on a thread that serves that connection alone (its own thread, its client's, or a
+ * virtual thread of its own on an event-loop transport), so a listener that is slow holds up its
+ * own connection only. Every method does nothing by default.
+ *
+ * <p>What a listener throws, {@link Error}s included, is logged (at most once a second) and
+ * otherwise ignored: it never ends a connection, a thread or an event loop. An
+ * {@link OutOfMemoryError} ends the connection whose event it was. A listener may shut its server
+ * down; waiting for the server to terminate from inside the listener throws
+ * {@link IllegalStateException}, as that would wait for itself. {@code dev.hotcold.core.boundary.UserCode}
+ * states the whole policy.
  *
  * <pre>{@code
  * GameListener printer = new GameListener() {

@@ -70,15 +70,6 @@ public final class ServerConnection {
     }
 
     /**
-     * The transport's side of this connection.
-     *
-     * @return the channel the transport admitted
-     */
-    public Channel channel() {
-        return channel;
-    }
-
-    /**
      * Hands client bytes to the session and lets it write replies to {@code out}; see
      * {@link ServerSession#receive}. Then hands what happened to the listener: on this thread, or
      * on the server's listener executor. {@code now} counts as activity for the idle timeout.
@@ -144,15 +135,6 @@ public final class ServerConnection {
      */
     public boolean isInputPaused() {
         return delivery.isInputPaused();
-    }
-
-    /**
-     * Bytes of an unfinished command line held by the session.
-     *
-     * @return the number of bytes buffered
-     */
-    public int bufferedBytes() {
-        return session.bufferedBytes();
     }
 
     /**

@@ -209,15 +209,6 @@ public final class ServerLifecycle implements GameServer {
         }
     }
 
-    /**
-     * Whether the server has stopped accepting and its last connection is gone.
-     *
-     * @return {@code true} once no connection is left after shutdown
-     */
-    public boolean isDrained() {
-        return drained.getCount() == 0;
-    }
-
     @Override
     public SocketAddress address() {
         return endpoint.address();
@@ -279,7 +270,7 @@ public final class ServerLifecycle implements GameServer {
 
     @Override
     public boolean isTerminated() {
-        return isDrained() && endpoint.isTerminated();
+        return drained.getCount() == 0 && endpoint.isTerminated();
     }
 
     /**

@@ -195,15 +195,6 @@ public final class ServerSession {
         return failedFatally || (finishing && guesser == null);
     }
 
-    /**
-     * Bytes of an unfinished line held between calls.
-     *
-     * @return the number of bytes buffered
-     */
-    public int bufferedBytes() {
-        return framer.bufferedBytes();
-    }
-
     private void dispatch(ParsedLine line, ByteBuffer out) {
         switch (line) {
             case Command.Params(long lower, long upper) -> startGame(lower, upper, out);

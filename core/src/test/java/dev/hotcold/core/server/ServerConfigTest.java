@@ -44,6 +44,24 @@ class ServerConfigTest {
         assertMessage("bindAddress", () -> ServerConfig.builder().bindAddress(null).build());
     }
 
+    /**
+     * A duration whose nanoseconds overflow a long (about 292 years) is refused when the config is
+     * built, naming the setting, not when a server bound with it first computes a deadline.
+     */
+    @Test
+    void durationsAreBoundedSoThatNoArithmeticOverflows() {
+        for (Duration tooLong : new Duration[] {Duration.ofDays(366), Duration.ofDays(365 * 300), Duration.ofSeconds(Long.MAX_VALUE)}) {
+            assertEquals("idleTimeout must be at most 365 days, was " + tooLong,
+                    assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().idleTimeout(tooLong).build()).getMessage());
+            assertEquals("shutdownGracePeriod must be at most 365 days, was " + tooLong,
+                    assertThrows(IllegalArgumentException.class,
+                            () -> ServerConfig.builder().shutdownGracePeriod(tooLong).build()).getMessage());
+        }
+        ServerConfig longest = ServerConfig.builder().idleTimeout(ServerConfig.MAX_DURATION)
+                .shutdownGracePeriod(ServerConfig.MAX_DURATION).build();
+        assertEquals(ServerConfig.MAX_DURATION.toNanos(), longest.idleTimeout().toNanos());
+    }
+
     private static void assertMessage(String name, org.junit.jupiter.api.function.Executable build) {
         RuntimeException failure = assertThrows(RuntimeException.class, build);
         assertTrue(failure.getMessage().contains(name), failure.getMessage());

@@ -55,7 +55,7 @@ final class BytePipe {
      * All the free space as one writable buffer, after compacting. Write into it, then pass it to
      * {@link #commit}.
      */
-    ByteBuffer writeWindow() {
+    private ByteBuffer writeWindow() {
         if (buffer.position() > 0) {
             buffer.compact().flip();
         }
@@ -63,7 +63,7 @@ final class BytePipe {
     }
 
     /** Makes what was written into {@code window} part of the queue. */
-    void commit(ByteBuffer window) {
+    private void commit(ByteBuffer window) {
         buffer.limit(window.position());
     }
 

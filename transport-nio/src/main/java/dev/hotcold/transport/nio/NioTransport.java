@@ -32,8 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Backpressure: a server connection whose unsent replies pass the high-water mark is not read
  * until they drain to the low-water mark ({@link WaterMarks}). Idle connections are found by a
- * scan each loop makes a few times per idle timeout. Listener callbacks run on loop threads and
- * must not block.
+ * scan each loop makes a few times per idle timeout. The guess strategy runs on the loops and
+ * must not block; the listener runs on a virtual thread per connection, never on a loop, and a
+ * connection whose listener falls far behind is not read until it catches up. A blocking client
+ * call made on a client loop (in a stage's callback) throws {@link IllegalStateException} at once.
  */
 public final class NioTransport implements Transport {
     private final int serverLoops;
