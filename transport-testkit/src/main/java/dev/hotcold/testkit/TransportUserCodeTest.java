@@ -138,6 +138,8 @@ public abstract class TransportUserCodeTest {
     @EnumSource(UserFailure.class)
     void aListenerThatThrowsFromEveryCallbackEndsNothing(UserFailure failure) throws Exception {
         RecordingListener heard = new RecordingListener();
+        LogRecords logged = LogRecords.of(GameListener.class.getName());
+        long start = System.nanoTime();
         GameServer server = serve(config().listener(new ThrowingListener(heard, failure)));
         // Short games: a real stack overflow on every event costs milliseconds each.
         for (int i = 0; i < GAMES; i++) {
@@ -153,12 +155,28 @@ public abstract class TransportUserCodeTest {
         heard.awaitClosed(GAMES + SLOTS);
         assertTrue(heard.reports().size() >= GAMES + SLOTS, "the reports reached the listener");
         assertShutsDownCleanly(server);
+        logged.close();
+        assertLoggedRateLimited(logged, start, heard.reports().size());
+    }
+
+    /**
+     * The failures were logged, with what was thrown, and at most about once a second: not once
+     * per failure, which would flood the log.
+     */
+    private static void assertLoggedRateLimited(LogRecords logged, long start, int failures) {
+        List<java.util.logging.LogRecord> records = logged.records();
+        assertTrue(!records.isEmpty() && records.get(0).getThrown() != null, "the failure was logged with its cause");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertTrue(records.size() <= seconds + 2, records.size() + " records in " + seconds + " s for "
+                + failures + " failures: at most one a second");
     }
 
     @ParameterizedTest
     @EnumSource(UserFailure.class)
     void aStrategyThatThrowsFromEveryCallbackEndsOnlyItsGame(UserFailure failure) throws Exception {
         RecordingListener heard = new RecordingListener();
+        LogRecords logged = LogRecords.of(GuessStrategy.class.getName());
+        long start = System.nanoTime();
         GameServer server = serve(config().strategy(new ThrowingStrategy(SEED, failure)).listener(heard));
         int failed = 0;
         for (int i = 0; i < GAMES; i++) {
@@ -181,6 +199,8 @@ public abstract class TransportUserCodeTest {
         heard.awaitClosed(GAMES);
         assertTrue(heard.errors().contains(ErrorReason.INTERNAL_ERROR), "the listener heard of the failures");
         assertShutsDownCleanly(server);
+        logged.close();
+        assertLoggedRateLimited(logged, start, failed);
     }
 
     @Test

@@ -36,14 +36,25 @@ import java.util.Optional;
  * Events are delivered by {@link #deliver}. Thread-safe; holds no state but its logs.
  */
 public final class UserCode {
-    private static final RateLimitedLog STRATEGY_LOG =
-            new RateLimitedLog(GuessStrategy.class.getName(), Level.WARNING);
-    private static final RateLimitedLog LISTENER_LOG =
-            new RateLimitedLog(GameListener.class.getName(), Level.WARNING);
-    /** Apart from the others, so that a flood of ordinary failures cannot keep it quiet. */
-    private static final RateLimitedLog FATAL_LOG = new RateLimitedLog(UserCode.class.getName(), Level.ERROR);
+    /** For sessions outside any server. */
+    private static final Logs SHARED_LOGS = new Logs();
 
     private UserCode() {}
+
+    /**
+     * Where failures of user code are logged, each log at most once a second: a server has its
+     * own, so that one server's flood of failures does not keep another's first one quiet.
+     * Thread-safe.
+     */
+    public static final class Logs {
+        private final RateLimitedLog strategy = new RateLimitedLog(GuessStrategy.class.getName(), Level.WARNING);
+        private final RateLimitedLog listener = new RateLimitedLog(GameListener.class.getName(), Level.WARNING);
+        /** Apart from the others, so that a flood of ordinary failures cannot keep it quiet. */
+        private final RateLimitedLog fatal = new RateLimitedLog(UserCode.class.getName(), Level.ERROR);
+
+        /** Logs that have logged nothing yet. */
+        public Logs() {}
+    }
 
     /**
      * {@link GuessStrategy#newGame}, guarded.
@@ -124,15 +135,28 @@ public final class UserCode {
      *     {@link OutOfMemoryError} (a strategy's has ended its session already)
      */
     public static boolean deliver(ServerEvent event, GameListener listener, ConnectionInfo connection) {
+        return deliver(event, listener, connection, SHARED_LOGS);
+    }
+
+    /**
+     * {@link #deliver(ServerEvent, GameListener, ConnectionInfo)}, logging to a server's own logs.
+     *
+     * @param event what happened
+     * @param listener the server's listener
+     * @param connection the connection it happened on
+     * @param logs the server's logs
+     * @return {@code true} if the connection must be closed now
+     */
+    public static boolean deliver(ServerEvent event, GameListener listener, ConnectionInfo connection, Logs logs) {
         if (event instanceof ServerEvent.ErrorSent(var reason, Optional<Throwable> cause) && cause.isPresent()) {
             // A strategy out of memory has ended its session already: the transport sends the
             // reply and then closes, as for any finished session.
             Throwable failure = cause.get();
             String message = connection + " answered ERROR " + reason.text() + ": the guess strategy failed";
             if (isFatal(failure)) {
-                FATAL_LOG.log(message + " with " + failure.getClass().getSimpleName() + "; the connection is closed", failure);
+                logs.fatal.log(message + " with " + failure.getClass().getSimpleName() + "; the connection is closed", failure);
             } else {
-                STRATEGY_LOG.log(message, failure);
+                logs.strategy.log(message, failure);
             }
         }
         if (listener == GameListener.NONE) {
@@ -150,11 +174,11 @@ public final class UserCode {
         } catch (Throwable failure) {
             String method = "GameListener." + listenerMethod(event);
             if (isFatal(failure)) {
-                FATAL_LOG.log(method + " threw " + failure.getClass().getSimpleName() + " on " + connection
+                logs.fatal.log(method + " threw " + failure.getClass().getSimpleName() + " on " + connection
                         + "; the connection is closed", failure);
                 return true;
             }
-            LISTENER_LOG.log(method + " threw on " + connection + "; the server carries on", failure);
+            logs.listener.log(method + " threw on " + connection + "; the server carries on", failure);
         }
         return false;
     }

@@ -58,7 +58,7 @@ abstract sealed class ListenerDelivery permits ListenerDelivery.Direct, Listener
         try {
             ServerEvent event;
             while ((event = events.poll()) != null) {
-                if (UserCode.deliver(event, listener, connection)) {
+                if (UserCode.deliver(event, listener, connection, server.failureLogs())) {
                     channel.close();   // out of memory: this connection goes, the server does not
                 }
                 closedDelivered |= event == ServerEvent.ConnectionClosed.INSTANCE;

@@ -1,5 +1,6 @@
 package dev.hotcold.core.server;
 
+import dev.hotcold.core.boundary.UserCode;
 import dev.hotcold.core.events.ConnectionInfo;
 import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.protocol.ErrorReason;
@@ -57,6 +58,7 @@ public final class ServerLifecycle implements GameServer {
     private final LongSupplier clock;
     private final long idleScanIntervalNanos;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final UserCode.Logs failureLogs = new UserCode.Logs();
     private final CountDownLatch drained = new CountDownLatch(1);
     /** Guards admission against shutdown; held for a few field accesses, never around user code. */
     private final Object admission = new Object();
@@ -144,6 +146,10 @@ public final class ServerLifecycle implements GameServer {
         return listenerExecutor == null || listener == GameListener.NONE
                 ? new ListenerDelivery.Direct(this, listener, info, channel)
                 : new ListenerDelivery.Queued(this, listener, info, channel, listenerExecutor);
+    }
+
+    UserCode.Logs failureLogs() {
+        return failureLogs;
     }
 
     boolean hasListener() {
