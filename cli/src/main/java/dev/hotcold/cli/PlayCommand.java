@@ -4,6 +4,7 @@ import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
+import dev.hotcold.core.client.ProtocolViolationException;
 import dev.hotcold.core.client.ServerErrorException;
 import dev.hotcold.core.client.Addresses;
 import dev.hotcold.core.transport.Transport;
@@ -99,17 +100,39 @@ final class PlayCommand implements Callable<Integer> {
             List<Outcome> results = SeedGames.play(connection, games, out, () -> {});
             SeedGames.printResults(results, out);
             return 0;
+        } catch (ProtocolViolationException e) {
+            say(err, "the server at " + Addresses.describe(address) + " broke the protocol: " + e.getMessage());
         } catch (ServerErrorException e) {
-            err.println("hotcold: " + e.getMessage());
+            say(err, "the server at " + Addresses.describe(address) + " answered ERROR " + e.reason());
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             if (cause instanceof ClientTimeoutException timedOut) {
-                err.println("hotcold: " + timedOut.reason() + " (--timeout)");
+                say(err, timedOut.reason() + " (--timeout)");
             } else {
-                err.println("hotcold: cannot play with " + Addresses.describe(address) + ": " + cause.getMessage());
+                say(err, "cannot play with " + Addresses.describe(address) + ": " + cause.getMessage());
             }
         }
         return 1;
+    }
+
+    /**
+     * One line on stderr. What the server sent is quoted in it, so characters a terminal would act
+     * on (control characters such as an escape or a carriage return, and invisible format
+     * characters such as a right-to-left override) are written as escapes, {@code \x1b} and the like.
+     */
+    private static void say(PrintWriter err, String what) {
+        StringBuilder line = new StringBuilder("hotcold: ");
+        what.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                line.append(c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        err.println(line);
+        err.flush();
     }
 
     /** --timeout sets both waits; without it the library's defaults apply. */
