@@ -32,17 +32,16 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ServerPrinter printer = new ServerPrinter(out, false);
-        ServerConfig config = ServerConfig.loopback(0).toBuilder()
-                .strategy(strategy.create())
-                .listener(printer)
-                .build();
         List<Outcome> results;
-        try (Transport client = transport.create(TransportChoice.Kind.inmemory);
-             GameServer server = client.serve(config);
+        try (ServerPrinter printer = new ServerPrinter(out, false);
+             Transport client = transport.create(TransportChoice.Kind.inmemory);
+             GameServer server = client.serve(ServerConfig.loopback(0).toBuilder()
+                     .strategy(strategy.create())
+                     .listener(printer)
+                     .build());
              GameConnection connection = client.connect(server.address())) {
             // The seed sleeps before CLEAR so that the server's lines come before the next game's
-            // header; here the client waits until the server has seen the CLEAR.
+            // header; here the client waits until the server has seen the CLEAR and its lines are printed.
             results = SeedGames.play(connection, SeedGames.THREE_GAMES, out, printer::awaitGameCleared);
         }
         SeedGames.printResults(results, out);
