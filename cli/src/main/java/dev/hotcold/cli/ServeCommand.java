@@ -24,15 +24,19 @@ import picocli.CommandLine.Spec;
  * play finish within the grace period, the rest are closed, then the process exits with status 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs a game server. Prints 'listening on HOST:PORT' once it accepts connections",
-                "and 'Server: N is D' for every report, as the seed's server does. Reports are printed",
-                "by a thread of their own, so a slow standard output never holds up a game: when it",
-                "cannot keep up, the reports that do not fit in the queue are counted instead, in a",
-                "line '(N reports not printed: standard output was too slow)'. Ctrl-C or SIGTERM",
-                "stops it gracefully: no new connections are taken, games in play may finish within",
-                "the grace period, the rest are closed, the reports still queued are printed, and the",
-                "exit status is 0.",
-                "The transport defaults to blocking; inmemory cannot serve other processes."})
+        header = "Runs a game server until Ctrl-C or SIGTERM.",
+        description = {"Runs a game server. Prints 'listening on HOST:PORT' once it accepts connections and"
+                + " 'Server: N is D' for every report, as the book's server does. Reports are printed by a thread"
+                + " of their own, so a slow standard output never holds up a game: when it cannot keep up, the"
+                + " reports that do not fit in the queue are counted instead, in a line"
+                + " '(N reports not printed: standard output was too slow)'.",
+                "",
+                "Ctrl-C or SIGTERM stops it gracefully: no new connections are taken, games in play may finish"
+                        + " within the grace period, the rest are closed, the reports still queued are printed,"
+                        + " and the exit status is 0.",
+                "",
+                "The transport defaults to blocking; inmemory cannot serve other processes.",
+                ""})
 final class ServeCommand implements Callable<Integer> {
     /** How long the connections cut after the grace period may take to close. */
     static final Duration CUT_OFF_BOUND = Duration.ofSeconds(10);

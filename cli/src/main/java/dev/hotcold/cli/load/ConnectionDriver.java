@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
 /**
  * One connection of a load run: connects, then plays games on [1, range] with random secrets
  * for as long as the run lasts, one {@code NUMBER} in flight, reporting on each guess as the
- * seed's client does (with core's {@link Scorer}, as {@code ClientGame} does: the reply is
+ * book's client does (with core's {@link Scorer}, as {@code ClientGame} does: the reply is
  * checked here already, so the driver scores it directly and makes no outcome object per round
  * trip), then {@code CLEAR} and a new game.
  *
@@ -163,7 +163,7 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
 
     /**
      * Reports {@code decision} and asks for the next guess, in a new game if it was correct. The
-     * commands are buffered by the transport and leave in one write, as the seed's client's
+     * commands are buffered by the transport and leave in one write, as the book's client's
      * {@code REPORT} and {@code NUMBER} do.
      */
     private void playOn(Decision decision, long now) {

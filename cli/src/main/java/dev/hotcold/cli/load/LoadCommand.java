@@ -26,9 +26,10 @@ import picocli.CommandLine.TypeConversionException;
  * <p>Exit status: 0 when the run had no error, 1 when it had any, 2 for a bad option.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
+        header = "Puts load on a server that speaks the protocol and measures it.",
         description = {
                 "Puts load on a server that speaks the protocol. Each connection plays games on [1, R] with"
-                        + " random secrets, one NUMBER in flight, reporting on every guess as the seed's client does,"
+                        + " random secrets, one NUMBER in flight, reporting on every guess as the book's client does,"
                         + " then CLEAR and a new game. Every reply is checked (a number, in the range, no repeat"
                         + " within a game); the first error on a connection is counted by kind and ends that connection.",
                 "",
