@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * writer's monitor, so other lines written under it (serve's own) are never cut into.
  */
 final class ServerPrinter implements GameListener, AutoCloseable {
-    /** Reports queued at most: about half a megabyte of lines. */
+    /** Reports queued at most: under a megabyte of lines. */
     static final int CAPACITY = 10_000;
     /** The longest {@link #close()} and the commands wait for queued lines to be printed. */
     static final Duration PRINT_BOUND = Duration.ofSeconds(5);

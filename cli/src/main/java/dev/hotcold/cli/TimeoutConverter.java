@@ -14,10 +14,10 @@ import picocli.CommandLine.TypeConversionException;
  * The timeouts of {@code play} and {@code load} read it.
  */
 public final class TimeoutConverter implements ITypeConverter<Duration> {
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
     /** A converter; it holds no state. */
     public TimeoutConverter() {}
-
-    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     /**
      * The duration {@code value} stands for.

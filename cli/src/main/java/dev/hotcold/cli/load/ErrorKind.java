@@ -3,7 +3,6 @@ package dev.hotcold.cli.load;
 import dev.hotcold.core.client.ClientTimeoutException;
 import java.io.EOFException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -57,9 +56,6 @@ enum ErrorKind {
         if (cause instanceof ClientTimeoutException timedOut) {
             return ofTimeout(timedOut);
         }
-        if (cause instanceof SocketTimeoutException) {
-            return CONNECT_TIMEOUT;
-        }
         return cause instanceof ConnectException ? CONNECT_REFUSED : CONNECT_FAILED;
     }
 
@@ -68,9 +64,6 @@ enum ErrorKind {
         Throwable cause = unwrap(failure);
         if (cause instanceof ClientTimeoutException timedOut) {
             return ofTimeout(timedOut);
-        }
-        if (cause instanceof SocketTimeoutException) {
-            return TIMEOUT;
         }
         if (cause instanceof EOFException) {
             return CLOSED;
