@@ -13,12 +13,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The seed's {@code main()}: a server and a client in one process, three games, the transcript. */
+/** The book's {@code main()}: a server and a client in one process, three games, the transcript. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Plays the seed's three games (1..5 with secret 3, 10..15 with 12, 1..3 with 2)",
-                "against a server in the same process and prints the seed's transcript.",
-                "Socket transports use a server on 127.0.0.1 with a free port. The transport",
-                "defaults to inmemory."})
+        header = "Plays the book's three games in one process and prints their transcript.",
+        description = {"Plays the three games of the book, Effective Python's item 76 (1..5 with secret 3,"
+                + " 10..15 with 12, 1..3 with 2), against a server in the same process and prints the book's"
+                + " transcript. Socket transports use a server on 127.0.0.1 with a free port. The transport"
+                + " defaults to inmemory.",
+                ""})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -32,20 +34,19 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ServerPrinter printer = new ServerPrinter(out, false);
-        ServerConfig config = ServerConfig.loopback(0).toBuilder()
-                .strategy(strategy.create())
-                .listener(printer)
-                .build();
         List<Outcome> results;
-        try (Transport client = transport.create(TransportChoice.Kind.inmemory);
-             GameServer server = client.serve(config);
+        try (ServerPrinter printer = new ServerPrinter(out, false);
+             Transport client = transport.create(TransportChoice.Kind.inmemory);
+             GameServer server = client.serve(ServerConfig.loopback(0).toBuilder()
+                     .strategy(strategy.create())
+                     .listener(printer)
+                     .build());
              GameConnection connection = client.connect(server.address())) {
-            // The seed sleeps before CLEAR so that the server's lines come before the next game's
-            // header; here the client waits until the server has seen the CLEAR.
-            results = SeedGames.play(connection, SeedGames.THREE_GAMES, out, printer::awaitGameCleared);
+            // The book sleeps before CLEAR so that the server's lines come before the next game's
+            // header; here the client waits until the server has seen the CLEAR and its lines are printed.
+            results = BookGames.play(connection, BookGames.THREE_GAMES, out, printer::awaitGameCleared);
         }
-        SeedGames.printResults(results, out);
+        BookGames.printResults(results, out);
         return 0;
     }
 }

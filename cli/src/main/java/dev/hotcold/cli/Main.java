@@ -8,7 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code hotcold} command: the seed's game as a demo, a server and a client.
+ * The {@code hotcold} command: the book's game (Effective Python, item 76) as a demo, a server,
+ * a client and a load generator.
  *
  * <p>Exit status: 0 on success, 1 when something outside the program failed (a port in use, a
  * refused connection), 2 for a bad flag. Errors are one line on standard error, naming the flag.
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         name = "hotcold",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "The guess-the-number game over a line protocol, on pluggable transports.",
+        description = "The guess-the-number game of Effective Python's item 76 (\"the book\") over a line protocol, on pluggable transports.",
         subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -4,6 +4,7 @@ import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
+import dev.hotcold.core.client.ProtocolViolationException;
 import dev.hotcold.core.client.ServerErrorException;
 import dev.hotcold.core.client.Addresses;
 import dev.hotcold.core.transport.Transport;
@@ -25,11 +26,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The seed's client against any server that speaks the protocol. */
+/** The book's client against any server that speaks the protocol. */
 @Command(name = "play", mixinStandardHelpOptions = true, modelTransformer = PlayCommand.ClientOptionsOnly.class,
-        description = {"Plays the seed's three games against a server and prints the seed's client",
-                "transcript; --lower, --upper and --secret play one game instead.",
-                "The transport defaults to blocking."})
+        header = "Plays the book's three games against a server.",
+        description = {"Plays the book's three games (Effective Python, item 76) against a server and prints the"
+                + " book's client transcript; --lower, --upper and --secret play one game instead. The transport"
+                + " defaults to blocking.",
+                "",
+                "Exit status: 0 when every game was won; 1 when the server could not be reached, kept play"
+                        + " waiting past --timeout, answered ERROR or broke the protocol (one line on standard"
+                        + " error says which); 2 for a bad option.",
+                ""})
 final class PlayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -81,7 +88,7 @@ final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<SeedGames.Spec> games = SeedGames.THREE_GAMES;
+        List<BookGames.Spec> games = BookGames.THREE_GAMES;
         if (oneGame != null) {
             if (oneGame.lower > oneGame.upper) {
                 throw new ParameterException(spec.commandLine(),
@@ -91,25 +98,47 @@ final class PlayCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--secret " + oneGame.secret
                         + " is outside --lower " + oneGame.lower + " .. --upper " + oneGame.upper);
             }
-            games = List.of(new SeedGames.Spec(oneGame.lower, oneGame.upper, oneGame.secret));
+            games = List.of(new BookGames.Spec(oneGame.lower, oneGame.upper, oneGame.secret));
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         try (Transport client = transport.create(TransportChoice.Kind.blocking);
              GameConnection connection = client.client(clientOptions()).connect(address)) {
-            List<Outcome> results = SeedGames.play(connection, games, out, () -> {});
-            SeedGames.printResults(results, out);
+            List<Outcome> results = BookGames.play(connection, games, out, () -> {});
+            BookGames.printResults(results, out);
             return 0;
+        } catch (ProtocolViolationException e) {
+            say(err, "the server at " + Addresses.describe(address) + " broke the protocol: " + e.getMessage());
         } catch (ServerErrorException e) {
-            err.println("hotcold: " + e.getMessage());
+            say(err, "the server at " + Addresses.describe(address) + " answered ERROR " + e.reason());
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             if (cause instanceof ClientTimeoutException timedOut) {
-                err.println("hotcold: " + timedOut.reason() + " (--timeout)");
+                say(err, timedOut.reason() + " (--timeout)");
             } else {
-                err.println("hotcold: cannot play with " + Addresses.describe(address) + ": " + cause.getMessage());
+                say(err, "cannot play with " + Addresses.describe(address) + ": " + cause.getMessage());
             }
         }
         return 1;
+    }
+
+    /**
+     * One line on stderr. What the server sent is quoted in it, so characters a terminal would act
+     * on (control characters such as an escape or a carriage return, and invisible format
+     * characters such as a right-to-left override) are written as escapes, {@code \x1b} and the like.
+     */
+    private static void say(PrintWriter err, String what) {
+        StringBuilder line = new StringBuilder("hotcold: ");
+        what.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                line.append(c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        err.println(line);
+        err.flush();
     }
 
     /** --timeout sets both waits; without it the library's defaults apply. */

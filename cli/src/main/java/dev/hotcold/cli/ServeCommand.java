@@ -24,11 +24,19 @@ import picocli.CommandLine.Spec;
  * play finish within the grace period, the rest are closed, then the process exits with status 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs a game server. Prints 'listening on HOST:PORT' once it accepts connections",
-                "and 'Server: N is D' for every report, as the seed's server does. Ctrl-C or SIGTERM",
-                "stops it gracefully: no new connections are taken, games in play may finish within",
-                "the grace period, the rest are closed, and the exit status is 0.",
-                "The transport defaults to blocking; inmemory cannot serve other processes."})
+        header = "Runs a game server until Ctrl-C or SIGTERM.",
+        description = {"Runs a game server. Prints 'listening on HOST:PORT' once it accepts connections and"
+                + " 'Server: N is D' for every report, as the book's server does. Reports are printed by a thread"
+                + " of their own, so a slow standard output never holds up a game: when it cannot keep up, the"
+                + " reports that do not fit in the queue are counted instead, in a line"
+                + " '(N reports not printed: standard output was too slow)'.",
+                "",
+                "Ctrl-C or SIGTERM stops it gracefully: no new connections are taken, games in play may finish"
+                        + " within the grace period, the rest are closed, the reports still queued are printed,"
+                        + " and the exit status is 0.",
+                "",
+                "The transport defaults to blocking; inmemory cannot serve other processes.",
+                ""})
 final class ServeCommand implements Callable<Integer> {
     /** How long the connections cut after the grace period may take to close. */
     static final Duration CUT_OFF_BOUND = Duration.ofSeconds(10);
@@ -75,26 +83,30 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Duration grace = Duration.ofSeconds(graceSeconds);
-        ServerConfig config = ServerConfig.builder()
+        try (ServerPrinter printer = new ServerPrinter(out, quiet);
+             Transport serving = transport.create(TransportChoice.Kind.blocking);
+             GameServer server = listen(serving, config(grace, printer));
+             StopOnSignal signals = new StopOnSignal(() -> stopRequested.complete(null),
+                     grace.plus(CUT_OFF_BOUND).plus(ServerPrinter.PRINT_BOUND).plusSeconds(5), out::flush)) {
+            requireReachable(serving, server);
+            say(out, "listening on " + Addresses.describe(server.address()));
+            listening.complete(server.address());
+            stopRequested.join();
+            int status = stop(server, grace, printer, out);
+            signals.stopped(status);
+            return status;
+        }
+    }
+
+    private ServerConfig config(Duration grace, ServerPrinter printer) {
+        return ServerConfig.builder()
                 .bindAddress(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .shutdownGracePeriod(grace)
                 .strategy(strategy.create())
-                .listener(new ServerPrinter(out, quiet))
+                .listener(printer)
                 .build();
-        try (Transport serving = transport.create(TransportChoice.Kind.blocking);
-             GameServer server = listen(serving, config);
-             StopOnSignal signals = new StopOnSignal(() -> stopRequested.complete(null),
-                     grace.plus(CUT_OFF_BOUND).plusSeconds(5), out::flush)) {
-            requireReachable(serving, server);
-            say(out, "listening on " + Addresses.describe(server.address()));
-            listening.complete(server.address());
-            stopRequested.join();
-            int status = stop(server, grace, out);
-            signals.stopped(status);
-            return status;
-        }
     }
 
     /** Binds, with the address the user gave in the message whatever the transport says. */
@@ -119,27 +131,34 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * The graceful stop: no new connections, games in play get the grace period, then the rest
-     * are cut. Returns the exit status: 0 once the server has terminated.
+     * are cut. The reports still queued are printed before the last line. Returns the exit
+     * status: 0 once the server has terminated.
      */
-    private static int stop(GameServer server, Duration grace, PrintWriter out) throws InterruptedException {
+    private static int stop(GameServer server, Duration grace, ServerPrinter printer, PrintWriter out)
+            throws InterruptedException {
         server.shutdown();
         say(out, "stopping: no new connections; games in play may finish within " + grace.toSeconds() + " s");
+        String last;
+        int status = 0;
         if (server.awaitTermination(grace)) {
-            say(out, "stopped: every game in play finished");
-            return 0;
+            last = "stopped: every game in play finished";
+        } else {
+            int cut = server.connectionCount();
+            server.shutdownNow();
+            if (server.awaitTermination(CUT_OFF_BOUND)) {
+                last = "stopped: the grace period ran out; " + cut + " connection(s) cut";
+            } else {
+                last = "hotcold: the server did not stop within " + CUT_OFF_BOUND.toSeconds() + " s of cutting its connections";
+                status = 1;
+            }
         }
-        int cut = server.connectionCount();
-        server.shutdownNow();
-        if (server.awaitTermination(CUT_OFF_BOUND)) {
-            say(out, "stopped: the grace period ran out; " + cut + " connection(s) cut");
-            return 0;
-        }
-        say(out, "hotcold: the server did not stop within " + CUT_OFF_BOUND.toSeconds() + " s of cutting its connections");
-        return 1;
+        printer.awaitPrinted(ServerPrinter.PRINT_BOUND);
+        say(out, last);
+        return status;
     }
 
     private static void say(PrintWriter out, String line) {
-        synchronized (out) {   // the server's threads print reports on the same writer
+        synchronized (out) {   // the printer thread prints reports on the same writer
             out.println(line);
             out.flush();
         }

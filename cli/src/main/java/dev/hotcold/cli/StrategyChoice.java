@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The {@code --strategy} and {@code --seed} options. */
 final class StrategyChoice {
     enum Kind {
-        /** The seed's: uniform among the numbers not guessed yet, ignoring the reports. */
+        /** The book's: uniform among the numbers not guessed yet, ignoring the reports. */
         random,
         /** Listens to Warmer and Colder: about log2 n guesses instead of n / 2. */
         hotcold,
@@ -14,7 +14,7 @@ final class StrategyChoice {
 
     @Option(names = "--strategy", paramLabel = "NAME",
             description = {"How the server guesses: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                    "random is the seed's; hotcold listens to the reports and needs about log2(n) guesses."})
+                    "random is the book's; hotcold listens to the reports and needs about log2(n) guesses."})
     Kind kind = Kind.random;
 
     @Option(names = "--seed", paramLabel = "N",

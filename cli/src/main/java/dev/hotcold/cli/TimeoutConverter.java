@@ -10,11 +10,20 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * A positive duration as a person writes it: seconds ({@code 5}, {@code 0.5}), a number with a
- * unit ({@code 250ms}, {@code 5s}, {@code 2m}) or ISO-8601 ({@code PT1M30S}).
+ * unit ({@code 250ms}, {@code 5s}, {@code 2m}) or ISO-8601 ({@code PT1M30S}); at most 365 days.
+ * The timeouts of {@code play} and {@code load} read it.
  */
-final class TimeoutConverter implements ITypeConverter<Duration> {
+public final class TimeoutConverter implements ITypeConverter<Duration> {
     private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
+    /** A converter; it holds no state. */
+    public TimeoutConverter() {}
+
+    /**
+     * The duration {@code value} stands for.
+     *
+     * @throws TypeConversionException saying what is wrong with {@code value}
+     */
     @Override
     public Duration convert(String value) {
         Duration duration = parse(value.strip());

@@ -9,6 +9,8 @@ import dev.hotcold.cli.MisbehavingServer.Misbehaviour;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
+import dev.hotcold.testkit.FullBacklog;
+import dev.hotcold.testkit.SilentServer;
 import dev.hotcold.transport.blocking.BlockingTransport;
 import dev.hotcold.transport.nio.NioTransport;
 import java.net.InetSocketAddress;
@@ -133,7 +135,7 @@ class LoadCommandTest {
     @Test
     void aServerThatStopsAnsweringEndsAtTheDeadlineAndIsReportedAsStalled() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.STOPS_AFTER_ONE_GUESS)) {
-            // The reply timeout (default 2 s) is longer than the run: the end of the run finds them stalled.
+            // The reply timeout (default 10 s) is longer than the run: the end of the run finds them stalled.
             Transcript.Run run = load(server.port(), "--connections", "2", "--range", "100", "--seconds", "0.5",
                     "--warmup", "0", "--seed", "1");
             assertEquals(1, run.exitCode(), run.err());
@@ -185,6 +187,48 @@ class LoadCommandTest {
         }
     }
 
+    /**
+     * A server whose listen backlog is full never lets a connection up: each counts
+     * connect_timeout, and the run ends after --connect-timeout rather than at --seconds.
+     */
+    @Test
+    void aServerThatNeverAcceptsCountsConnectTimeouts() throws Exception {
+        try (FullBacklog server = new FullBacklog()) {
+            long start = System.nanoTime();
+            Transcript.Run run = load(server.address().getPort(), "--connections", "3", "--range", "100",
+                    "--seconds", "30", "--warmup", "0", "--connect-timeout", "300ms", "--json");
+            long elapsed = System.nanoTime() - start;
+            assertEquals(1, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(Map.of("connect_timeout", 3L), nonZeroKinds(json), json.toString());
+            assertEquals(0, json.get("roundtrips").getAsLong(), json.toString());
+            assertTrue(run.err().contains("hotcold load: errors: connect_timeout=3"), run.err());
+            assertTrue(elapsed < java.time.Duration.ofSeconds(10).toNanos(), "ended long before --seconds 30: " + elapsed);
+        }
+    }
+
+    /**
+     * A server that accepts and then says nothing: the client's reply timeout (--timeout) ends each
+     * connection as it runs out, counted as timeout, not as an I/O error and not found stalled at
+     * the end; with no connection left the run ends long before --seconds.
+     */
+    @Test
+    void aSilentServerCountsReplyTimeoutsAsTheyRunOut() throws Exception {
+        try (SilentServer server = new SilentServer()) {
+            long start = System.nanoTime();
+            Transcript.Run run = load(server.address().getPort(), "--connections", "2", "--range", "100",
+                    "--seconds", "30", "--warmup", "0", "--timeout", "300ms", "--json");
+            long elapsed = System.nanoTime() - start;
+            assertEquals(1, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(Map.of("timeout", 2L), nonZeroKinds(json), json.toString());
+            assertEquals(0, json.get("stalled").getAsInt(), "ended by the reply timeout while running: " + json);
+            assertTrue(run.err().contains("hotcold load: errors: timeout=2"), run.err());
+            assertTrue(elapsed < java.time.Duration.ofSeconds(10).toNanos(), "ended long before --seconds 30: " + elapsed);
+            server.awaitClientClosed(10);
+        }
+    }
+
     @Test
     void aRefusedConnectionIsCountedAndEndsTheRunEarly() throws Exception {
         int port;
@@ -200,7 +244,8 @@ class LoadCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--connections=0", "--range=0", "--seconds=-1", "--warmup=-1", "--timeout=0",
-            "--connect-timeout=0", "--connect-window=0", "--loops=0", "--port=0", "--seconds=NaN"})
+            "--connect-timeout=0", "--connect-window=0", "--loops=0", "--port=0", "--seconds=NaN", "--timeout=soon",
+            "--connect-timeout=0ms", "--timeout=2d"})
     void aBadFlagIsNamedInOneLine(String bad) {
         String flag = bad.substring(0, bad.indexOf('='));
         Map<String, String> options = new java.util.LinkedHashMap<>(Map.of(

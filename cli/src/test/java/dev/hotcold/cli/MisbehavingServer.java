@@ -14,19 +14,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A tiny server that speaks just enough of the protocol to break it in one chosen way, for the
- * load command's tests: a blocking socket and a virtual thread per connection, on a free port.
+ * play and load commands' tests: a blocking socket and a virtual thread per connection, on a free port.
  */
 final class MisbehavingServer implements AutoCloseable {
     /** How the server answers the n-th {@code NUMBER} (from 1) of a connection. */
     enum Misbehaviour {
         /** The same guess every time: the second {@code NUMBER} of a game gets a repeat. */
         REPEATS_A_GUESS,
+        /** The game's lower bound every time: a guess in range, repeated from the second {@code NUMBER} of a game. */
+        REPEATS_THE_LOWER_BOUND,
         /** A guess far outside any small range. */
         OUT_OF_RANGE,
         /** {@code ERROR} instead of a guess. */
         ANSWERS_ERROR,
         /** A line that is neither a number nor an {@code ERROR} line. */
         ANSWERS_GIBBERISH,
+        /** A line of 4096 digits, longer than any client reads as a reply. */
+        ANSWERS_AN_OVERLONG_LINE,
+        /** A line with a terminal escape sequence, a carriage return and a DEL in it. */
+        ANSWERS_CONTROL_CHARACTERS,
         /** Two fresh guesses, then a clean close when the third {@code NUMBER} comes. */
         CLOSES_MID_GAME,
         /** Two fresh guesses, then a reset (linger 0) when the third {@code NUMBER} comes. */
@@ -90,9 +96,12 @@ final class MisbehavingServer implements AutoCloseable {
                 numbers++;
                 String reply = switch (misbehaviour) {
                     case REPEATS_A_GUESS -> "50";
+                    case REPEATS_THE_LOWER_BOUND -> String.valueOf(next);
                     case OUT_OF_RANGE -> "1000000";
                     case ANSWERS_ERROR -> "ERROR no game in progress";
                     case ANSWERS_GIBBERISH -> "fifty";
+                    case ANSWERS_AN_OVERLONG_LINE -> "7".repeat(4096);
+                    case ANSWERS_CONTROL_CHARACTERS -> "\u001b[2Jfifty\rfive\u007f";
                     case CLOSES_MID_GAME, RESETS_MID_GAME -> numbers <= 2 ? String.valueOf(numbers) : null;
                     case NEVER_ANSWERS -> "";
                     case STOPS_AFTER_ONE_GUESS -> numbers == 1 ? "1" : "";

@@ -1,6 +1,7 @@
 package dev.hotcold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -27,6 +28,9 @@ class ServeAndPlayTest {
             List<String> clientLines = play.lines().stream().filter(line -> line.startsWith("Client: ")).toList();
             assertEquals(clientLines.stream().map(line -> line.replace("Client: ", "Server: ")).toList(),
                     server.reports());
+            assertEquals("stopped: every game in play finished", serverLines.get(serverLines.size() - 1),
+                    "every report printed before the last line");
+            assertFalse(ServerPrinterTest.printerThreadAlive(), "the report printer ends with the server");
         }
     }
 
@@ -38,6 +42,7 @@ class ServeAndPlayTest {
             assertEquals(0, play.exitCode(), play.err());
             assertEquals("Guess a number between -1000 and 1000! Shhhhh, it's -999.", play.lines().get(0));
             assertEquals("Client: -999 is Correct", play.lines().get(play.lines().size() - 1));
+            assertFalse(ServerPrinterTest.printerThreadAlive(), "quiet: no printer thread");
             server.stop();
             assertEquals(List.of(), server.reports(), "quiet: no reports");
             assertEquals(3, server.lines().size(), "quiet: listening, stopping, stopped: " + server.lines());

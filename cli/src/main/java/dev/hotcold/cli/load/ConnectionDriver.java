@@ -2,12 +2,12 @@ package dev.hotcold.cli.load;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientGame;
+import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.engine.GuessHistory;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.protocol.Reply;
 import dev.hotcold.core.scoring.Scorer;
-import dev.hotcold.core.transport.Transport;
 import java.net.SocketAddress;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
 /**
  * One connection of a load run: connects, then plays games on [1, range] with random secrets
  * for as long as the run lasts, one {@code NUMBER} in flight, reporting on each guess as the
- * seed's client does (with core's {@link Scorer}, as {@code ClientGame} does: the reply is
+ * book's client does (with core's {@link Scorer}, as {@code ClientGame} does: the reply is
  * checked here already, so the driver scores it directly and makes no outcome object per round
  * trip), then {@code CLEAR} and a new game.
  *
@@ -29,9 +29,11 @@ import java.util.function.BiConsumer;
  * on it yet) until the run {@linkplain #release() releases} every connection at once: a
  * connection's first answer then shows the server accepted it, quickly, without queueing behind
  * the games of connections that came earlier. Replies arrive on the transport's client
- * loop; the run's thread only looks at {@link #waitingSince} and ends stalled connections, and
- * the state's compare-and-set decides who counts an ending, so each connection counts at most one
- * error.
+ * loop, and so do the client's timeouts: a server that keeps the connection waiting past the
+ * reply timeout fails its reply with a timeout there. The run's thread only gives up on
+ * connections still connecting when the connect phase ends, and on those still waiting when the
+ * run ends; the state's compare-and-set decides who counts an ending, so each connection counts
+ * at most one error.
  */
 final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
     private static final int CONNECTING = 0;
@@ -71,10 +73,10 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
         this.params = new Command.Params(1, range);
     }
 
-    /** Opens the connection; the first game starts once it is up. */
-    void start(Transport transport, SocketAddress address) {
+    /** Opens the connection with {@code client}, whose timeouts it keeps; the first game starts once it is up. */
+    void start(GameClient client, SocketAddress address) {
         waitingSince = System.nanoTime();
-        transport.connectAsync(address).whenComplete(this::connected);
+        client.connectAsync(address).whenComplete(this::connected);
     }
 
     private void connected(AsyncGameConnection opened, Throwable failure) {
@@ -161,7 +163,7 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
 
     /**
      * Reports {@code decision} and asks for the next guess, in a new game if it was correct. The
-     * commands are buffered by the transport and leave in one write, as the seed's client's
+     * commands are buffered by the transport and leave in one write, as the book's client's
      * {@code REPORT} and {@code NUMBER} do.
      */
     private void playOn(Decision decision, long now) {
@@ -197,7 +199,7 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
 
     /**
      * Ends the connection with a timeout if it is still playing and its request went out before
-     * {@code cutoff} (a nanoTime). Called from the run's thread.
+     * {@code cutoff} (a nanoTime). Called from the run's thread when the run ends.
      *
      * @return whether this call ended it
      */

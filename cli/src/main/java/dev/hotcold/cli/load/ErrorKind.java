@@ -1,5 +1,6 @@
 package dev.hotcold.cli.load;
 
+import dev.hotcold.core.client.ClientTimeoutException;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
@@ -11,7 +12,10 @@ import java.util.concurrent.CompletionException;
 enum ErrorKind {
     /** Nobody listens at the address, or the listen backlog turned the connection away. */
     CONNECT_REFUSED("connect_refused"),
-    /** The connection was not set up, or not first answered, before the connect timeout. */
+    /**
+     * The connection was not set up within the connect timeout, or was not set up or first
+     * answered when the connect phase ended.
+     */
     CONNECT_TIMEOUT("connect_timeout"),
     /** Any other failure to connect. */
     CONNECT_FAILED("connect_failed"),
@@ -21,7 +25,10 @@ enum ErrorKind {
     CLOSED("closed"),
     /** Any other I/O failure on an established connection. */
     IO("io"),
-    /** A {@code NUMBER} went unanswered for longer than the reply timeout. */
+    /**
+     * The server kept an established connection waiting longer than the reply timeout: no reply
+     * to a {@code NUMBER}, or the connection's commands not taken.
+     */
     TIMEOUT("timeout"),
     /** The server answered {@code ERROR <reason>}. */
     SERVER_ERROR("server_error"),
@@ -45,12 +52,19 @@ enum ErrorKind {
 
     /** The kind of a failure to connect. */
     static ErrorKind ofConnectFailure(Throwable failure) {
-        return unwrap(failure) instanceof ConnectException ? CONNECT_REFUSED : CONNECT_FAILED;
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ClientTimeoutException timedOut) {
+            return ofTimeout(timedOut);
+        }
+        return cause instanceof ConnectException ? CONNECT_REFUSED : CONNECT_FAILED;
     }
 
     /** The kind of a failure of an established connection. */
     static ErrorKind ofConnectionFailure(Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof ClientTimeoutException timedOut) {
+            return ofTimeout(timedOut);
+        }
         if (cause instanceof EOFException) {
             return CLOSED;
         }
@@ -62,6 +76,14 @@ enum ErrorKind {
             return CLOSED;   // we wrote after the server had closed its end
         }
         return IO;
+    }
+
+    /** A wait the client's options bound ran out: which one says the kind. */
+    private static ErrorKind ofTimeout(ClientTimeoutException timedOut) {
+        return switch (timedOut.setting()) {
+            case connectTimeout -> CONNECT_TIMEOUT;
+            case replyTimeout -> TIMEOUT;
+        };
     }
 
     private static Throwable unwrap(Throwable failure) {

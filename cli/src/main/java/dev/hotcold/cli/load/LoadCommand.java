@@ -1,5 +1,6 @@
 package dev.hotcold.cli.load;
 
+import dev.hotcold.cli.TimeoutConverter;
 import dev.hotcold.core.client.Addresses;
 import dev.hotcold.transport.nio.NioTransport;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code hotcold load}: a load generator in the spirit of redis-benchmark and wrk, on hotcold's
@@ -24,9 +26,10 @@ import picocli.CommandLine.Spec;
  * <p>Exit status: 0 when the run had no error, 1 when it had any, 2 for a bad option.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
+        header = "Puts load on a server that speaks the protocol and measures it.",
         description = {
                 "Puts load on a server that speaks the protocol. Each connection plays games on [1, R] with"
-                        + " random secrets, one NUMBER in flight, reporting on every guess as the seed's client does,"
+                        + " random secrets, one NUMBER in flight, reporting on every guess as the book's client does,"
                         + " then CLEAR and a new game. Every reply is checked (a number, in the range, no repeat"
                         + " within a game); the first error on a connection is counted by kind and ends that connection.",
                 "",
@@ -72,13 +75,17 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the secrets, to repeat a run (default: random).")
     private Long seed;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Longest wait for a reply; a connection waiting longer counts a timeout and is closed (default: ${DEFAULT-VALUE}).")
-    private double timeout = 10;
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Longest the server may keep a connection waiting, for a reply to NUMBER or to take its"
+                    + " commands; past it the connection counts a timeout and is closed. Seconds or with a unit"
+                    + " (0.5, 250ms, 5s, 2m; default: ${DEFAULT-VALUE}).")
+    private String timeout = "10s";
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS",
-            description = "Longest the connect phase may take; connections not up by then count connect_timeout (default: ${DEFAULT-VALUE}).")
-    private double connectTimeout = 10;
+    @Option(names = "--connect-timeout", paramLabel = "DURATION",
+            description = "Longest a connection may take to be set up, and the connect phase as a whole; connections"
+                    + " not up, or not first answered, by then count connect_timeout. Seconds or with a unit"
+                    + " (0.5, 250ms, 5s, 2m; default: ${DEFAULT-VALUE}).")
+    private String connectTimeout = "10s";
 
     @Option(names = "--connect-window", paramLabel = "N",
             description = "Connections that may wait for the server's first answer at once while connecting,"
@@ -129,8 +136,8 @@ public final class LoadCommand implements Callable<Integer> {
         }
         Duration measured = seconds("--seconds", seconds, false);
         Duration warm = seconds("--warmup", warmup, true);
-        Duration reply = seconds("--timeout", timeout, false);
-        Duration connect = seconds("--connect-timeout", connectTimeout, false);
+        Duration reply = timeout("--timeout", timeout);
+        Duration connect = timeout("--connect-timeout", connectTimeout);
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--host " + host + " cannot be resolved");
@@ -154,6 +161,21 @@ public final class LoadCommand implements Callable<Integer> {
                     + " and at most 86400 seconds, was " + format(value));
         }
         return Duration.ofNanos(Math.round(value * 1e9));
+    }
+
+    /** A timeout as play's --timeout takes it, in seconds or with a unit; more than zero, at most a day. */
+    private static Duration timeout(String option, String value) {
+        Duration duration;
+        try {
+            duration = new TimeoutConverter().convert(value);
+        } catch (TypeConversionException e) {
+            duration = null;
+        }
+        if (duration == null || duration.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException(option + " must be more than 0 and at most 86400 seconds, in seconds"
+                    + " or with a unit (0.5, 250ms, 5s, 2m), was " + value);
+        }
+        return duration;
     }
 
     private static String format(double value) {

@@ -1,5 +1,6 @@
 package dev.hotcold.cli.load;
 
+import dev.hotcold.core.client.ClientOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -12,10 +13,17 @@ import java.time.Duration;
  * @param warmup played but not counted in the figures
  * @param measured played and counted
  * @param seed seeds every connection's secrets
- * @param replyTimeout longest wait for a reply before the connection counts a timeout
- * @param connectTimeout longest the connect phase may take
+ * @param replyTimeout longest the server may keep a connection waiting (for a reply, or to take
+ *     its commands) before the connection counts a timeout
+ * @param connectTimeout longest a connection may take to be set up, and the connect phase as a whole
  * @param connectWindow connections that may wait for their first reply at once
  * @param clientLoops NIO client event loops the connections share
  */
 record LoadPlan(InetSocketAddress address, int connections, long range, Duration warmup, Duration measured,
-        long seed, Duration replyTimeout, Duration connectTimeout, int connectWindow, int clientLoops) {}
+        long seed, Duration replyTimeout, Duration connectTimeout, int connectWindow, int clientLoops) {
+
+    /** The timeouts every connection's client keeps: the connect timeout and the reply timeout. */
+    ClientOptions clientOptions() {
+        return ClientOptions.builder().connectTimeout(connectTimeout).replyTimeout(replyTimeout).build();
+    }
+}

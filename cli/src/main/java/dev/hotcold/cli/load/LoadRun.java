@@ -1,5 +1,6 @@
 package dev.hotcold.cli.load;
 
+import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.transport.Transport;
 import java.io.PrintWriter;
 import java.util.SplittableRandom;
@@ -10,17 +11,20 @@ import org.HdrHistogram.Histogram;
  * One load run, from the connect phase to the report: connects (paced by {@link RunSignals}),
  * plays through the warmup, measures, and ends at its deadline whatever the server does.
  *
- * <p>The calling thread keeps the time: it wakes every {@link #TICK_NANOS} to end connections
- * whose reply is overdue and, once a second, prints a {@link ProgressLine}. The run ends at the
- * connect timeout plus the warmup plus the measured time at the latest, or sooner if no
- * connection is left playing. The caller owns the transport and closes it afterwards.
+ * <p>Every connection is made by one client that keeps the plan's timeouts
+ * ({@link LoadPlan#clientOptions()}): a connection the server keeps waiting past the reply timeout
+ * fails with a timeout on its own, as it runs out. The calling thread keeps
+ * the run's time: it wakes every {@link #TICK_NANOS} to count the connections still playing and,
+ * once a second, prints a {@link ProgressLine}. The run ends at the connect timeout plus the
+ * warmup plus the measured time at the latest, or sooner if no connection is left playing. The
+ * caller owns the transport and closes it afterwards.
  */
 final class LoadRun {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final LoadPlan plan;
-    private final Transport transport;
+    private final GameClient client;
     private final PrintWriter progress;
     private final LoadStats stats = new LoadStats();
     private final RunSignals signals;
@@ -39,7 +43,7 @@ final class LoadRun {
 
     LoadRun(LoadPlan plan, Transport transport, PrintWriter progress) {
         this.plan = plan;
-        this.transport = transport;
+        this.client = transport.client(plan.clientOptions());
         this.progress = progress;
         this.signals = new RunSignals(plan.connections(), plan.connectWindow());
         this.drivers = new ConnectionDriver[plan.connections()];
@@ -90,7 +94,7 @@ final class LoadRun {
                 break;
             }
             if (signals.takeConnectSlot(Math.min(TICK_NANOS, deadline - now))) {
-                drivers[started++].start(transport, plan.address());
+                drivers[started++].start(client, plan.address());
             }
             tick("connecting");
         }
@@ -126,25 +130,14 @@ final class LoadRun {
         }
     }
 
-    /**
-     * At most once per tick: ends connections whose reply is overdue, counts those still playing,
-     * and prints progress when a second has passed.
-     */
+    /** At most once per tick: counts the connections still playing, and prints progress when a second has passed. */
     private void tick(String phase) {
         long now = System.nanoTime();
         if (now - lastTick < TICK_NANOS) {
             return;
         }
         lastTick = now;
-        long cutoff = now - plan.replyTimeout().toNanos();
-        int count = 0;
-        for (int i = 0; i < started; i++) {
-            drivers[i].timeOutIfWaitingSince(cutoff);
-            if (drivers[i].isPlaying()) {
-                count++;
-            }
-        }
-        playing = count;
+        playing = countPlaying();
         if (now - lastProgress >= PROGRESS_NANOS) {
             printProgress(phase, now);
         }

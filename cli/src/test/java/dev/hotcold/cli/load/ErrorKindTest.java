@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.EOFException;
 import java.io.IOException;
+import dev.hotcold.core.client.ClientTimeoutException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,20 @@ class ErrorKindTest {
         assertEquals(ErrorKind.CLOSED, ErrorKind.ofConnectionFailure(new IOException("Broken pipe")));
         assertEquals(ErrorKind.IO, ErrorKind.ofConnectionFailure(new IOException("No buffer space available")));
         assertEquals(ErrorKind.IO, ErrorKind.ofConnectionFailure(new IOException((String) null)));
+    }
+
+    /** The client's own timeouts, kept apart by the setting that ran out. */
+    @Test
+    void timeoutsByTheirSetting() {
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", 1234);
+        Duration timeout = Duration.ofMillis(300);
+        assertEquals(ErrorKind.CONNECT_TIMEOUT, ErrorKind.ofConnectFailure(ClientTimeoutException.connect(server, timeout)));
+        assertEquals(ErrorKind.CONNECT_TIMEOUT,
+                ErrorKind.ofConnectFailure(new CompletionException(ClientTimeoutException.connect(server, timeout))));
+        assertEquals(ErrorKind.TIMEOUT, ErrorKind.ofConnectionFailure(ClientTimeoutException.reply(server, timeout)));
+        assertEquals(ErrorKind.TIMEOUT,
+                ErrorKind.ofConnectionFailure(new CompletionException(ClientTimeoutException.reply(server, timeout))));
+        assertEquals(ErrorKind.TIMEOUT, ErrorKind.ofConnectionFailure(ClientTimeoutException.send(server, timeout)));
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The seed's client: its three games and its transcript. */
-final class SeedGames {
-    /** A game of the seed: range and secret. */
+/** The book's client (Effective Python, item 76): its three games and its transcript. */
+final class BookGames {
+    /** A game of the book's: range and secret. */
     record Spec(long lower, long upper, long secret) {}
 
     static final List<Spec> THREE_GAMES = List.of(new Spec(1, 5, 3), new Spec(10, 15, 12), new Spec(1, 3, 2));
@@ -20,10 +20,10 @@ final class SeedGames {
         void afterGame() throws InterruptedException;
     }
 
-    private SeedGames() {}
+    private BookGames() {}
 
     /**
-     * Plays {@code games} on one connection, announcing each as the seed does, and returns every
+     * Plays {@code games} on one connection, announcing each as the book does, and returns every
      * round of every game.
      */
     static List<Outcome> play(GameConnection connection, List<Spec> games, PrintWriter out, BetweenGames between)
@@ -40,7 +40,7 @@ final class SeedGames {
         return results;
     }
 
-    /** The client's half of the transcript, printed after all games as the seed does. */
+    /** The client's half of the transcript, printed after all games as the book does. */
     static void printResults(List<Outcome> results, PrintWriter out) {
         for (Outcome outcome : results) {
             out.println("Client: " + outcome.number() + " is " + outcome.decision());
