@@ -333,6 +333,32 @@ public abstract class TransportUserCodeTest {
         assertShutsDownCleanly(server);
     }
 
+    /**
+     * A listener that shuts the server down gracefully, from inside the very call that made
+     * replies (on transports that call it there), loses none of them: they are sent, then the
+     * connection closes.
+     */
+    @Test
+    void aListenerThatShutsTheServerDownLosesNoReplyAlreadyMade() throws Exception {
+        AtomicReference<GameServer> self = new AtomicReference<>();
+        GameListener listener = new GameListener() {
+            @Override
+            public void onGameCleared(ConnectionInfo connection) {
+                self.get().shutdown();
+            }
+        };
+        GameServer server = serve(config().listener(listener));
+        self.set(server);
+        try (RawClient raw = openRaw(server.address())) {
+            raw.write("PARAMS 1 9\nNUMBER\nREPORT Unsure\nNUMBER\nCLEAR\n".getBytes(US_ASCII));
+            assertEquals(true, String.valueOf(raw.readLine()).matches("[1-9]"), "the first guess arrives");
+            assertEquals(true, String.valueOf(raw.readLine()).matches("[1-9]"),
+                    "the second guess, made in the same call as the CLEAR, arrives");
+            assertNull(raw.readLine(), "then the server closes: no game is in play");
+        }
+        assertTrue(server.awaitTermination(TERMINATION));
+    }
+
     @Test
     void listenersThatShutTheServerDownFromManyConnectionsAtOnceDeadlockNothing() throws Exception {
         AtomicReference<GameServer> self = new AtomicReference<>();

@@ -60,6 +60,8 @@ final class Link implements Channel {
     /** A thread is running the session, outside the lock. */
     private boolean pumping;
     private boolean serverClosed;
+    /** Graceful shutdown: take no more requests; replies made (even by a call in flight) go out. */
+    private boolean inputEnded;
     private boolean clientClosed;
     private boolean closeReported;
 
@@ -109,8 +111,8 @@ final class Link implements Channel {
             lock.lock();
             try {
                 ensureClientOpen();
-                if (serverClosed) {
-                    src.position(src.limit());
+                if (serverClosed || inputEnded) {
+                    src.position(src.limit());   // dropped, as bytes sent to a closed socket are
                     return;
                 }
                 if (pendingSends.isEmpty()) {
@@ -209,7 +211,7 @@ final class Link implements Channel {
         locked(effects -> {
             if (clientClosed) {
                 effects.fail(sent, new IOException("connection is closed"));
-            } else if (serverClosed) {
+            } else if (serverClosed || inputEnded) {
                 effects.complete(sent);   // dropped, as bytes sent to a closed socket are
             } else {
                 pendingSends.add(src, sent);
@@ -271,7 +273,7 @@ final class Link implements Channel {
 
     /** Whether a session call could make progress now. Holding the lock. */
     private boolean canPump() {
-        return connection != null && !serverClosed && requests.size() > 0
+        return connection != null && !serverClosed && !inputEnded && requests.size() > 0
                 && (clientClosed || replies.free() >= Wire.MAX_REPLY_BYTES)
                 && !connection.isFinished() && !connection.isInputPaused();
     }
@@ -309,9 +311,11 @@ final class Link implements Channel {
                 try {
                     pumping = false;
                     if (!serverClosed) {
-                        requests.skip(pumpIn.position());
+                        if (!inputEnded) {
+                            requests.skip(pumpIn.position());
+                        }
                         if (!clientClosed && pumpOut.flip().hasRemaining()) {
-                            replies.write(pumpOut);
+                            replies.write(pumpOut);   // even after endInput: these were made before it
                             after.notifyReadable(readable);
                         }
                         pendingSends.moveInto(requests, after);
@@ -330,7 +334,7 @@ final class Link implements Channel {
      * and tells core of a close that waited for the pump. Holding the lock.
      */
     private void finishPumpLocked(AfterUnlock effects) {
-        if (connection != null && !serverClosed && (clientClosed || connection.isFinished())) {
+        if (connection != null && !serverClosed && (clientClosed || inputEnded || connection.isFinished())) {
             closeServerLocked(effects);
         }
         reportCloseIfDue(effects);
@@ -353,10 +357,24 @@ final class Link implements Channel {
         });
     }
 
-    /** Graceful shutdown of a link with no game in play: ends now; replies already made stay readable. */
+    /**
+     * Graceful shutdown of a link with no game in play: requests not yet handed to the session are
+     * dropped, replies already made (by a session call in flight, too) stay readable, then the
+     * link ends.
+     */
     @Override
     public void endInput() {
-        close();
+        locked(effects -> {
+            if (serverClosed || inputEnded) {
+                return;
+            }
+            inputEnded = true;
+            requests.clear();
+            pendingSends.dropAll(effects);
+            if (!pumping) {
+                closeServerLocked(effects);   // else the pump closes once its replies are in
+            }
+        });
     }
 
     /** Immediate shutdown: the link ends now; replies already made stay readable. */
