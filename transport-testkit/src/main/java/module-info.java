@@ -6,7 +6,8 @@ module dev.hotcold.testkit {
     requires transitive dev.hotcold.core;
     requires transitive org.junit.jupiter.api;
     requires org.junit.jupiter.params;
-    requires java.logging;
+    // LogRecords, a public class, is a java.util.logging Handler and hands out LogRecords.
+    requires transitive java.logging;
     requires org.mockito;
 
     exports dev.hotcold.testkit;

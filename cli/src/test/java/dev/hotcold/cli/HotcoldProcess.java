@@ -110,8 +110,9 @@ final class HotcoldProcess implements AutoCloseable {
      * ignored; the caller checks {@link #interruptIgnored()} first.
      */
     void interrupt() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
-        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT " + process.pid());
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).redirectErrorStream(true).start();
+        String said = readAll(kill.getInputStream());   // nothing, unless kill fails
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT " + process.pid() + ": " + said);
     }
 
     /** Whether this JVM ignores SIGINT, and so would its children (Linux: SigIgn in /proc). */
@@ -159,10 +160,14 @@ final class HotcoldProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();   // the test is being stopped; the process is killed
+            }
         }
     }
 
@@ -170,7 +175,7 @@ final class HotcoldProcess implements AutoCloseable {
         try (in) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return "(standard error unreadable: " + e.getMessage() + ")";
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 }

@@ -5,7 +5,9 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 
 /** {@code hotcold serve} running in this JVM on a free port, for tests. */
@@ -49,13 +51,18 @@ final class RunningServer implements AutoCloseable {
     }
 
     /** Stops the server as Ctrl-C would and returns its exit code. */
-    int stop() throws Exception {
+    int stop() throws InterruptedException, ExecutionException, TimeoutException {
         command.stopRequested.complete(null);
         return exit.get(60, TimeUnit.SECONDS);
     }
 
     @Override
-    public void close() throws Exception {
-        stop();
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the server stops", e);
+        }
     }
 }

@@ -74,9 +74,10 @@ class HotColdExtensionBuilderTest {
     void eachTestGetsAFreshStrategyAndTheLimitsAsked(GameServer server, Transport transport) throws IOException {
         assertEquals(2, server.config().maxConnections());
         assertEquals(64, server.config().maxLineLength());
-        try (GameConnection first = transport.connect(server.address());
-             GameConnection second = transport.connect(server.address());
-             GameConnection third = transport.connect(server.address())) {
+        // The first two connections only hold the two slots, open until the end of the try.
+        GameConnection first = transport.connect(server.address());
+        GameConnection second = transport.connect(server.address());
+        try (first; second; GameConnection third = transport.connect(server.address())) {
             assertEquals(2, server.connectionCount());
             Game refused = Game.start(third, 1, 5, 3);
             ServerErrorException busy = assertThrows(ServerErrorException.class, refused::play);

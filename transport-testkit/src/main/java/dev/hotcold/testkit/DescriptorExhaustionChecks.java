@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.hotcold.core.transport.Transport;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -50,11 +51,11 @@ public final class DescriptorExhaustionChecks {
         Process server = new ProcessBuilder("/bin/bash", "-c", "ulimit -n " + DESCRIPTOR_LIMIT + " && exec \"$@\"", "bash",
                 java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 ExhaustibleServerProcess.class.getName(), transport.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+        Thread serverLog = copyToSystemErr(server);
         List<Socket> flood = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-             PrintStream in = new PrintStream(server.getOutputStream(), true, StandardCharsets.UTF_8)) {
+        PrintStream in = new PrintStream(server.getOutputStream(), true, StandardCharsets.UTF_8);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String listening = out.readLine();
             assertTrue(listening != null && listening.startsWith("listening on "), "server started: " + listening);
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(listening.substring(13)));
@@ -84,15 +85,33 @@ public final class DescriptorExhaustionChecks {
                 String threads = out.readLine();
                 assertTrue(List.of(threads.split(",")).contains(acceptorThread), "acceptor alive: " + threads);
             }
-            in.close();
+            in.close();   // the end of its input: the server stops
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server stops at the end of its input");
             assertEquals(0, server.exitValue());
         } finally {
+            in.close();
             for (Socket socket : flood) {
                 socket.close();
             }
             server.destroyForcibly();
+            serverLog.join(TimeUnit.SECONDS.toMillis(10));
         }
+    }
+
+    /**
+     * Copies what the child process writes to its standard error, its log, to this JVM's
+     * {@code System.err}: the test runner keeps it with the test's own output (Maven: the test
+     * class's file in {@code target/surefire-reports}) instead of it going to the console directly,
+     * as an inherited standard error would.
+     */
+    private static Thread copyToSystemErr(Process process) {
+        return Thread.ofPlatform().daemon().name("exhaustible-server-stderr").start(() -> {
+            try (InputStream err = process.getErrorStream()) {
+                err.transferTo(System.err);
+            } catch (IOException processGone) {
+                // Nothing more to copy.
+            }
+        });
     }
 
     /** Starts a game on a new connection and checks that a guess comes back. */

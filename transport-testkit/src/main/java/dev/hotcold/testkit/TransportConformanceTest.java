@@ -18,6 +18,7 @@ import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
 import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.server.GameServer;
@@ -492,6 +493,7 @@ public abstract class TransportConformanceTest {
     @Test
     void aListenerThatThrowsBreaksNoConnectionThreadOrLoop() throws Exception {
         RecordingListener heard = new RecordingListener();
+        LogRecords logged = LogRecords.of(GameListener.class.getName());
         boolean idle = enforcesIdleTimeout();
         FakeClock clock = new FakeClock();
         GameServer server = serve(config(heard).listener(new ThrowingListener(heard, UserFailure.ASSERTION_ERROR)).nanoClock(clock)
@@ -523,6 +525,12 @@ public abstract class TransportConformanceTest {
         assertTrue(heard.reports().size() >= 8, "the reports reached the listener");
         assertEquals(0, server.connectionCount(), "every close was counted despite the listener");
         assertEquals(0, heard.openConnections());
+        // The failures are logged, rate-limited: the server's first one at least, with what was thrown.
+        logged.close();
+        assertTrue(logged.records().stream().anyMatch(record -> record.getThrown() instanceof AssertionError failure
+                        && String.valueOf(failure.getMessage()).startsWith("a test's assertion inside ")),
+                "the listener's failure was logged with its cause: " + logged.records().stream()
+                        .map(record -> record.getMessage() + " " + record.getThrown()).toList());
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.hotcold.testkit.RecordingListener;
 import dev.hotcold.testkit.SocketRawClient;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -44,8 +45,16 @@ class NioServerTest {
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 NioServerProcess.class.getName(), String.valueOf(connections + 100))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+        // The server's log goes to this JVM's System.err, kept with this class's output (Maven:
+        // target/surefire-reports), rather than straight to the console.
+        Thread serverLog = Thread.ofPlatform().daemon().name("nio-server-process-stderr").start(() -> {
+            try (InputStream err = server.getErrorStream()) {
+                err.transferTo(System.err);
+            } catch (IOException processGone) {
+                // Nothing more to copy.
+            }
+        });
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
              PrintStream in = new PrintStream(server.getOutputStream(), true, StandardCharsets.UTF_8);
              NioTransport transport = NioTransport.builder().clientLoops(2).build()) {
@@ -90,6 +99,7 @@ class NioServerTest {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
+            serverLog.join(TimeUnit.SECONDS.toMillis(10));
         }
         assertEquals(0, server.exitValue());
     }

@@ -17,7 +17,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,35 +37,47 @@ class NioWaterMarkTest {
     @Test
     void aClientThatNeverReadsGetsAtMostOneReplyPastTheHighWaterMark() throws Exception {
         try (NioTransport transport = NioTransport.builder().serverLoops(1).writeBufferWaterMarks(MARKS).build();
-             GameServer server = transport.serve(ServerConfig.loopback(0).toBuilder().strategy(GuessStrategy.random(3)).build());
-             Socket flooder = smallWindowClient(server)) {
-            AtomicLong written = new AtomicLong();
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    OutputStream out = flooder.getOutputStream();
-                    while (true) {
-                        out.write(WORST_RATIO);
-                        written.addAndGet(WORST_RATIO.length);
-                    }
-                } catch (IOException closedByTheTest) {
-                    // The test hangs up on it at the end.
-                }
-            });
-            awaitSuspended(server);
-            int bound = MARKS.high() + Wire.MAX_REPLY_BYTES;
-            for (int sample = 0; sample < 20; sample++) {
-                int[] backlog = NioProbe.backlog(server);
-                assertTrue(backlog[0] <= bound, "unsent bytes " + backlog[0] + " stay within the mark plus one reply, "
-                        + bound);
-                assertEquals(1, backlog[1], "the flooder stays suspended");
-                try (GameConnection other = transport.connect(server.address());
-                     Game game = Game.start(other, 1, 50, 1 + sample)) {
-                    assertValidGame(game.play(), 1, 50, 1 + sample);
-                }
+             GameServer server = transport.serve(ServerConfig.loopback(0).toBuilder().strategy(GuessStrategy.random(3)).build())) {
+            Socket flooder = smallWindowClient(server);
+            Thread writer;
+            try {
+                writer = flood(flooder);
+                assertStaysWithinTheMark(server, transport);
+                flooder.setSoLinger(true, 0);   // the close below resets the connection: the writer stops at once
+            } finally {
+                flooder.close();
             }
-            flooder.setSoLinger(true, 0);
-            flooder.close();
             writer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    /** Writes the worst input to {@code flooder} until it is closed. */
+    private static Thread flood(Socket flooder) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                OutputStream out = flooder.getOutputStream();
+                while (true) {
+                    out.write(WORST_RATIO);
+                }
+            } catch (IOException closedByTheTest) {
+                // The test hangs up on it at the end.
+            }
+        });
+    }
+
+    /** Once the flooder is suspended, its unsent replies stay within the mark while others play. */
+    private static void assertStaysWithinTheMark(GameServer server, NioTransport transport) throws IOException {
+        awaitSuspended(server);
+        int bound = MARKS.high() + Wire.MAX_REPLY_BYTES;
+        for (int sample = 0; sample < 20; sample++) {
+            int[] backlog = NioProbe.backlog(server);
+            assertTrue(backlog[0] <= bound, "unsent bytes " + backlog[0] + " stay within the mark plus one reply, "
+                    + bound);
+            assertEquals(1, backlog[1], "the flooder stays suspended");
+            try (GameConnection other = transport.connect(server.address());
+                 Game game = Game.start(other, 1, 50, 1 + sample)) {
+                assertValidGame(game.play(), 1, 50, 1 + sample);
+            }
         }
     }
 
