@@ -1,5 +1,6 @@
 package dev.hotcold.cli;
 
+import dev.hotcold.cli.flags.TimeoutConverter;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.GameConnection;

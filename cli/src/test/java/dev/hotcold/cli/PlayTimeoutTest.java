@@ -1,5 +1,6 @@
 package dev.hotcold.cli;
 
+import dev.hotcold.cli.flags.TimeoutConverter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

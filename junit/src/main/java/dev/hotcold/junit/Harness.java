@@ -55,7 +55,7 @@ final class Harness implements AutoCloseable {
      *     not terminate; once everything was put away, so one leaking test does not spoil the next
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (closed) {
             return;
         }
@@ -81,9 +81,14 @@ final class Harness implements AutoCloseable {
         List<String> stuck = new ArrayList<>();
         for (GameServer each : transport.servers()) {
             each.shutdownNow();
-            if (!each.awaitTermination(TERMINATION_TIMEOUT)) {
-                stuck.add("server " + each.address() + " did not terminate within "
-                        + TERMINATION_TIMEOUT.toSeconds() + " s of shutdownNow()");
+            try {
+                if (!each.awaitTermination(TERMINATION_TIMEOUT)) {
+                    stuck.add("server " + each.address() + " did not terminate within "
+                            + TERMINATION_TIMEOUT.toSeconds() + " s of shutdownNow()");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();   // the test's thread keeps the interrupt
+                stuck.add("interrupted while waiting for server " + each.address() + " to terminate");
             }
         }
         if (problems.isEmpty() && stuck.isEmpty() && closeFailures.isEmpty()) {

@@ -155,7 +155,7 @@ public final class HotColdExtension implements ParameterResolver, AfterEachCallb
 
     /** Puts away what the test was given and checks that it left nothing open. */
     @Override
-    public void afterEach(ExtensionContext context) throws InterruptedException {
+    public void afterEach(ExtensionContext context) {
         Harness harness = context.getStore(NAMESPACE).remove(Harness.class, Harness.class);
         if (harness != null) {
             harness.close();

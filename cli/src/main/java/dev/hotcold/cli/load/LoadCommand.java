@@ -1,6 +1,6 @@
 package dev.hotcold.cli.load;
 
-import dev.hotcold.cli.TimeoutConverter;
+import dev.hotcold.cli.flags.TimeoutConverter;
 import dev.hotcold.core.client.Addresses;
 import dev.hotcold.transport.nio.NioTransport;
 import java.io.PrintWriter;

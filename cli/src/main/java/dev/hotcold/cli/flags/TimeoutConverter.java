@@ -1,4 +1,4 @@
-package dev.hotcold.cli;
+package dev.hotcold.cli.flags;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * A positive duration as a person writes it: seconds ({@code 5}, {@code 0.5}), a number with a
  * unit ({@code 250ms}, {@code 5s}, {@code 2m}) or ISO-8601 ({@code PT1M30S}); at most 365 days.
- * The timeouts of {@code play} and {@code load} read it.
+ * The timeouts of {@code play} and {@code load} read it; a package of its own, below both commands' packages.
  */
 public final class TimeoutConverter implements ITypeConverter<Duration> {
     private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
