@@ -148,12 +148,16 @@ class LoadCommandTest {
         }
     }
 
-    /** The watchdog ends a silent connection during the run; the others play on. */
+    /**
+     * The client's reply timeout ends a silent connection during the run; the others play on. The
+     * timeout runs out within about one and a half times its length; the run is ten times longer,
+     * so that a busy machine still sees it end while running.
+     */
     @Test
     void aConnectionWithoutAnAnswerTimesOutWhileOthersPlayOn() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.SILENCES_ONE_CONNECTION)) {
             Transcript.Run run = load(server.port(), "--connections", "3", "--connect-window", "1", "--range", "100",
-                    "--seconds", "1", "--warmup", "0", "--timeout", "0.3", "--json");
+                    "--seconds", "3", "--warmup", "0", "--timeout", "0.3", "--json");
             assertEquals(1, run.exitCode(), run.err());
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             assertEquals(Map.of("timeout", 1L), nonZeroKinds(json), json.toString());

@@ -33,8 +33,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -335,6 +338,64 @@ public abstract class TransportUserCodeTest {
         assertShutsDownCleanly(server);
     }
 
+    @Test
+    void aStrategyThatWaitsForItsOwnServerToTerminateFailsAtOnce() throws Exception {
+        AtomicReference<GameServer> self = new AtomicReference<>();
+        CompletableFuture<Throwable> awaited = new CompletableFuture<>();
+        CompletableFuture<Throwable> closed = new CompletableFuture<>();
+        GuessStrategy random = GuessStrategy.random(SEED);
+        GuessStrategy strategy = (lower, upper) -> {
+            if (!awaited.isDone()) {
+                awaited.complete(failureOf(() -> self.get().awaitTermination(Duration.ofMinutes(5))));
+                closed.complete(failureOf(() -> self.get().close()));
+            }
+            return random.newGame(lower, upper);
+        };
+        GameServer server = serve(config().strategy(strategy));
+        self.set(server);
+        assertValidGame(play(server, 1, 5, 3), 1, 5, 3);
+        assertInstanceOf(IllegalStateException.class, awaited.get(30, TimeUnit.SECONDS),
+                "awaitTermination from the server's own strategy would wait for itself");
+        assertInstanceOf(IllegalStateException.class, closed.get(30, TimeUnit.SECONDS), "so would close");
+        assertShutsDownCleanly(server);
+    }
+
+    /**
+     * Two listeners that shut the server down at the same moment, each while its own connection
+     * is being served: neither may hold what the other's shutdown needs.
+     */
+    @Test
+    void twoListenersThatShutTheServerDownAtTheSameMomentDeadlockNothing() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        AtomicReference<GameServer> self = new AtomicReference<>();
+        GameListener listener = new GameListener() {
+            @Override
+            public void onGameStarted(ConnectionInfo connection, long lower, long upper) {
+                try {
+                    // Both listeners run now, each for its own connection; on a transport where
+                    // they cannot run at once, each goes on alone after the wait.
+                    together.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (BrokenBarrierException | TimeoutException alone) {
+                    // Went on alone.
+                }
+                self.get().shutdownNow();
+            }
+        };
+        GameServer server = serve(config().listener(listener));
+        self.set(server);
+        List<CompletableFuture<Object>> games = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            games.add(CompletableFuture.supplyAsync(() -> resultOf(() -> play(server, 1, 100, 50)),
+                    runnable -> Thread.ofPlatform().start(runnable)));
+        }
+        for (CompletableFuture<Object> game : games) {
+            game.get(30, TimeUnit.SECONDS);   // played or cut off; a deadlock times out here
+        }
+        assertTrue(server.awaitTermination(TERMINATION), "the server terminates");
+    }
+
     /**
      * A listener that shuts the server down gracefully, from inside the very call that made
      * replies (on transports that call it there), loses none of them: they are sent, then the
@@ -386,9 +447,11 @@ public abstract class TransportUserCodeTest {
         }
         List<CompletableFuture<List<Outcome>>> games = new ArrayList<>();
         for (int i = 0; i < SLOTS; i++) {
-            AsyncGameConnection connection = connections.get(i).get(30, TimeUnit.SECONDS);
-            games.add(AsyncGame.play(connection, 1, 1000, 1 + i).toCompletableFuture()
-                    .whenComplete((outcomes, failure) -> connection.close()));
+            int secret = 1 + i;
+            // A connect still under way when a listener shuts the server down may fail: that is
+            // a game cut off too.
+            games.add(connections.get(i).thenCompose(connection -> AsyncGame.play(connection, 1, 1000, secret)
+                    .whenComplete((outcomes, failure) -> connection.close())));
         }
         for (CompletableFuture<List<Outcome>> game : games) {
             game.handle((outcomes, failure) -> null).get(60, TimeUnit.SECONDS);   // played or cut off
