@@ -1,6 +1,7 @@
 package dev.hotcold.cli;
 
 import dev.hotcold.core.client.Addresses;
+import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
@@ -105,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .shutdownGracePeriod(grace)
                 .strategy(strategy.create())
-                .listener(printer)
+                .listener(quiet ? GameListener.NONE : printer)   // quiet: nothing to hand over at all
                 .build();
     }
 

@@ -4,6 +4,9 @@ import dev.hotcold.benchmarks.netty.NettyReferenceServer;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.GameListener;
+import dev.hotcold.core.protocol.Decision;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A running server of one kind and the client transport that plays against it, by the name the
@@ -25,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code blocking-platform}, {@code blocking-virtual}: blocking sockets, a thread per
  *       connection on each side;
  *   <li>{@code nio}: hotcold's NIO server (a loop per processor) and NIO client (one loop);
+ *   <li>{@code nio-listener}: the same with a listener that counts reports, as a metrics listener
+ *       does, called off the loops (the default: a virtual thread per connection's batch of events);
+ *   <li>{@code nio-listener-on-loop}: that listener called on the loops ({@code listenerExecutor(Runnable::run)});
  *   <li>{@code netty}: the Netty reference server (a worker loop per processor) played by
  *       hotcold's NIO client.
  * </ul>
@@ -33,6 +40,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class Endpoint implements AutoCloseable {
     static final long SERVER_SEED = 8;
+
+    /** A quick listener, as one that feeds metrics is: it counts reports. */
+    private static final class ReportCounter implements GameListener {
+        private final LongAdder reports = new LongAdder();
+
+        @Override
+        public void onReport(ConnectionInfo connection, long guess, Decision decision) {
+            reports.increment();
+        }
+    }
 
     /** Stops a server and waits for its threads. */
     private interface Stopper {
@@ -56,13 +73,16 @@ final class Endpoint implements AutoCloseable {
             case "blocking-platform" -> hotcold(new BlockingTransport(ThreadKind.PLATFORM), config);
             case "blocking-virtual" -> hotcold(new BlockingTransport(ThreadKind.VIRTUAL), config);
             case "nio" -> hotcold(new NioTransport(), config);
+            case "nio-listener" -> hotcold(new NioTransport(), config.toBuilder().listener(new ReportCounter()).build());
+            case "nio-listener-on-loop" -> hotcold(new NioTransport(),
+                    config.toBuilder().listener(new ReportCounter()).listenerExecutor(Runnable::run).build());
             case "netty" -> {
                 NettyReferenceServer netty = NettyReferenceServer.start("127.0.0.1", 0,
                         Runtime.getRuntime().availableProcessors(), SERVER_SEED);
                 yield new Endpoint(new NioTransport(), netty::close, netty.address());
             }
             default -> throw new IllegalArgumentException("unknown transport '" + name
-                    + "'; one of piped, blocking-platform, blocking-virtual, nio, netty");
+                    + "'; one of piped, blocking-platform, blocking-virtual, nio, nio-listener, nio-listener-on-loop, netty");
         };
     }
 

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,6 +51,8 @@ public final class ServerConfig {
     private final GuessStrategy strategy;
     private final GameListener listener;
     private final LongSupplier nanoClock;
+    /** Where listener calls run on event-loop transports; null for the transport's default. */
+    private final Executor listenerExecutor;
 
     /** The default {@link #nanoClock()}: {@link System#nanoTime()}. */
     public static final LongSupplier SYSTEM_NANO_CLOCK = System::nanoTime;
@@ -60,6 +64,7 @@ public final class ServerConfig {
         this.strategy = builder.strategy != null ? builder.strategy : GuessStrategy.random();
         this.listener = Objects.requireNonNull(builder.listener, "listener");
         this.nanoClock = Objects.requireNonNull(builder.nanoClock, "nanoClock");
+        this.listenerExecutor = builder.listenerExecutor;
         this.maxConnections = builder.maxConnections;
         this.backlog = builder.backlog;
         this.maxLineLength = builder.maxLineLength;
@@ -126,7 +131,8 @@ public final class ServerConfig {
                 .shutdownGracePeriod(shutdownGracePeriod)
                 .strategy(strategy)
                 .listener(listener)
-                .nanoClock(nanoClock);
+                .nanoClock(nanoClock)
+                .listenerExecutor(listenerExecutor);
     }
 
     /**
@@ -218,6 +224,25 @@ public final class ServerConfig {
         return nanoClock;
     }
 
+    /**
+     * Where the listener is called on a transport whose threads each serve many connections
+     * (NIO's event loops), if not the transport's default: a virtual thread per connection's
+     * batch of events, so that a slow listener holds up its own connection only, never a loop.
+     * That costs a thread hand-off per batch; a listener that is quick and never blocks can be
+     * called on the loops instead, with {@code Runnable::run}. Transports that give each
+     * connection a thread of its own (or run it on its client's) call the listener there, and
+     * ignore this. Whatever the executor, a connection's events arrive in order, one at a time.
+     *
+     * <pre>{@code
+     * ServerConfig.builder().listener(metrics).listenerExecutor(Runnable::run).build();   // on the loops
+     * }</pre>
+     *
+     * @return the executor, or empty for the transport's default
+     */
+    public Optional<Executor> listenerExecutor() {
+        return Optional.ofNullable(listenerExecutor);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ServerConfig that
@@ -229,13 +254,14 @@ public final class ServerConfig {
                 && shutdownGracePeriod.equals(that.shutdownGracePeriod)
                 && strategy.equals(that.strategy)
                 && listener.equals(that.listener)
-                && nanoClock.equals(that.nanoClock);
+                && nanoClock.equals(that.nanoClock)
+                && Objects.equals(listenerExecutor, that.listenerExecutor);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, maxLineLength,
-                shutdownGracePeriod, strategy, listener, nanoClock);
+                shutdownGracePeriod, strategy, listener, nanoClock, listenerExecutor);
     }
 
     @Override
@@ -256,6 +282,7 @@ public final class ServerConfig {
         private GuessStrategy strategy;
         private GameListener listener = GameListener.NONE;
         private LongSupplier nanoClock = SYSTEM_NANO_CLOCK;
+        private Executor listenerExecutor;
 
         private Builder() {}
 
@@ -356,6 +383,18 @@ public final class ServerConfig {
          */
         public Builder nanoClock(LongSupplier nanoClock) {
             this.nanoClock = nanoClock;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#listenerExecutor()}.
+         *
+         * @param listenerExecutor where listener calls run on event-loop transports, or null for
+         *     the transport's default; it must run every task it accepts
+         * @return this builder
+         */
+        public Builder listenerExecutor(Executor listenerExecutor) {
+            this.listenerExecutor = listenerExecutor;
             return this;
         }
 

@@ -90,14 +90,16 @@ public final class ServerLifecycle implements GameServer {
      *
      * @param config the server's settings
      * @param endpoint the transport's bound listener
-     * @param listenerExecutor runs listener calls; it must run every task it accepts, and its
+     * @param listenerExecutor runs listener calls, unless the config names another
+     *     ({@link ServerConfig#listenerExecutor()}); it must run every task it accepts, and its
      *     threads must not be the transport's own
      */
     public ServerLifecycle(ServerConfig config, Endpoint endpoint, Executor listenerExecutor) {
         this.config = Objects.requireNonNull(config, "config");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.listener = config.listener();
-        this.listenerExecutor = listenerExecutor;
+        // The user's choice first (Runnable::run, for a listener that never blocks), then the transport's.
+        this.listenerExecutor = config.listenerExecutor().orElse(listenerExecutor);
         this.idleTimeoutNanos = config.idleTimeout().toNanos();
         this.clock = config.nanoClock();
         this.idleScanIntervalNanos = idleTimeoutNanos == 0
