@@ -27,9 +27,13 @@ class ServerConfigTest {
     @Test
     void toBuilderKeepsEveryValue() {
         GuessStrategy strategy = GuessStrategy.random(1);
+        java.util.concurrent.Executor direct = Runnable::run;
         ServerConfig config = ServerConfig.builder().maxConnections(3).idleTimeout(Duration.ZERO)
-                .maxLineLength(100).backlog(7).shutdownGracePeriod(Duration.ofSeconds(1)).strategy(strategy).build();
+                .maxLineLength(100).backlog(7).shutdownGracePeriod(Duration.ofSeconds(1)).strategy(strategy)
+                .listenerExecutor(direct).build();
         assertEquals(config, config.toBuilder().build());
+        assertEquals(java.util.Optional.of(direct), config.toBuilder().build().listenerExecutor());
+        assertEquals(java.util.Optional.empty(), ServerConfig.loopback(0).listenerExecutor(), "the transport's default");
     }
 
     @Test
