@@ -53,8 +53,12 @@ public interface GuessStrategy {
      * A strategy that listens to the reports: each Warmer, Colder or Same narrows the numbers the
      * secret can be, and each guess is placed so that the next report splits what is left in two.
      * Against a client that reports truthfully, a game on n numbers takes about log<sub>2</sub> n
-     * + 1.3 guesses on average, and never more than ceil(log<sub>2</sub> n) + 2 in the project's exhaustive and
-     * property tests (BENCHMARKS.md has the measured figures). Clients that lie cannot make it
+     * + 1.3 guesses on average. On ranges of up to {@value ExactOptimum#TABLE_SIZE} numbers its worst
+     * case is the best any strategy can do ({@link ExactOptimum}): it follows a strategy tree the exact
+     * search builds once per size, the first time a game on that size starts (milliseconds, a few
+     * kilobytes kept), and each guess is then an array lookup. Beyond, its worst case is never more
+     * than ceil(log<sub>2</sub> n) + 2 in the project's exhaustive and property tests (BENCHMARKS.md
+     * has the measured figures). Clients that lie cannot make it
      * repeat a guess or leave the range: once nothing is consistent with the reports it tries the
      * remaining numbers in order. Deterministic; a game remembers at most 2 &times; bits(n) + 8
      * numbers.

@@ -21,7 +21,11 @@ import java.util.OptionalLong;
  *
  * <h2>Choosing a guess</h2>
  *
- * The first guess is the middle of the range. Once at most {@value EndgameSearch#MOST_CANDIDATES}
+ * On ranges of up to {@value OptimalBook#MAX_SIZE} numbers the game follows the
+ * {@link OptimalBook} while every guess gets an informative report, and so makes no more guesses
+ * than the optimum; a report the book has no answer for (a lie, an Unsure after the first guess, a
+ * guess left unreported) hands the game to the rules below for good. Otherwise the first guess is
+ * the middle of the range. Once at most {@value EndgameSearch#MOST_CANDIDATES}
  * candidates are left, or on ranges of at most {@value EndgameSearch#MOST_OPENING_NUMBERS}
  * numbers from the first guess on, the {@link EndgameSearch} picks the guess; otherwise the
  * {@link SplitRule} does, and its guess moves, if needed, to the nearest number not guessed yet.
@@ -49,6 +53,10 @@ final class HotColdGuesser implements Guesser {
     private final GuessList guesses;
     /** Made on the first guess that needs it: most large games need it only near their end. */
     private EndgameSearch endgame;
+    /** The optimal strategy tree for ranges it covers, or null. */
+    private final OptimalBook book;
+    /** The book's node for the next guess, or -1 once the game has left the book (or has none). */
+    private int bookNode;
 
     /** Guesses made so far, unsigned. */
     private long guessCount;
@@ -76,6 +84,9 @@ final class HotColdGuesser implements Guesser {
         this.guesses = new GuessList(lower, rememberLimit(rangeEnd));
         this.lowestCandidate = 0;
         this.highestCandidate = rangeEnd;
+        boolean covered = Long.compareUnsigned(rangeEnd, OptimalBook.MAX_SIZE - 1) <= 0;
+        this.book = covered ? OptimalBook.of((int) rangeEnd + 1) : null;
+        this.bookNode = covered ? OptimalBook.root() : -1;
     }
 
     /**
@@ -111,6 +122,9 @@ final class HotColdGuesser implements Guesser {
         if (!sweeping && (solved || guesses.isFull())) {
             startSweep();
         }
+        if (awaitingReport) {
+            bookNode = -1; // a guess went unreported: the book no longer knows where the game is
+        }
         long guess;
         if (sweeping) {
             guess = nextInSweep();
@@ -132,6 +146,9 @@ final class HotColdGuesser implements Guesser {
             return;
         }
         awaitingReport = false;
+        if (bookNode >= 0) {
+            bookNode = book.next(bookNode, decision);
+        }
         if (sweeping || solved) {
             return;
         }
@@ -249,6 +266,9 @@ final class HotColdGuesser implements Guesser {
     }
 
     private long searchGuess() {
+        if (bookNode >= 0) {
+            return book.guess(bookNode);
+        }
         boolean smallRange = Long.compareUnsigned(rangeEnd, EndgameSearch.MOST_OPENING_NUMBERS - 1) <= 0;
         if (guessCount == 0) {
             return smallRange ? endgame().openingGuess() : rangeEnd >>> 1;

@@ -7,7 +7,8 @@ package dev.hotcold.core.engine;
  *
  * <p>The work is split by concern: {@link HotColdGuesser} plays one game (what a report says, the
  * candidates, no repeats, the sweep after contradictions), {@link SplitRule} places a guess while
- * many candidates are left, {@link EndgameSearch} finds the best guess among the last few, and
+ * many candidates are left, {@link EndgameSearch} finds the best guess among the last few, {@link OptimalBook} plays small
+ * ranges (up to {@value OptimalBook#MAX_SIZE} numbers) exactly as well as any strategy can, and
  * {@link GuessList} remembers the guesses. How many guesses games take, and how that was measured,
  * is in BENCHMARKS.md ("hot/cold strategy").
  *

@@ -48,13 +48,14 @@ class HotColdStrategyTest {
     }
 
     /**
-     * Up to 10 numbers the exact search plays the whole game, so the worst case is the best possible
-     * (1, 2, 5 and 10 numbers are the most that 1 to 4 guesses settle); above, the measured values.
+     * Up to 123 numbers the game follows the optimal book, so the worst case is the best possible
+     * (1, 2, 5, 10, 20, 35, 67 and 123 numbers are the most that 1 to 8 guesses settle); above, the
+     * measured values.
      */
     @ParameterizedTest
     @CsvSource({
         "1, 1", "2, 2", "3, 3", "4, 3", "5, 3", "6, 4", "7, 4", "8, 4", "9, 4", "10, 4",
-        "11, 5", "16, 5", "20, 6", "100, 9", "1000, 12"
+        "11, 5", "16, 5", "20, 5", "21, 6", "100, 8", "123, 8", "124, 9", "1000, 12"
     })
     void worstCaseOnSmallRanges(int n, int worst) {
         int measured = 0;
