@@ -8,7 +8,8 @@
  * {@code scoring} (warmer or colder); {@code events} (what a server tells its listener);
  * {@code boundary} (the one place user code is called); {@code session} (one connection's server
  * side, sans-I/O) under {@code server} (the lifecycle every transport shares); {@code client}
- * (games over any connection); {@code transport} (the {@code Transport} interface) on top; and
+ * (games over any connection); {@code transport} (the {@code Transport} interface) on top;
+ * {@code lab} (strategies played in memory against an adversary or many secrets), beside it; and
  * {@code spi}, what a transport implements, at the bottom. Every package is exported:
  * applications use {@code transport}, {@code server}, {@code client} and {@code engine};
  * transport authors add {@code spi}, {@code codec} and the lifecycle in {@code server}.
@@ -18,6 +19,7 @@ module dev.hotcold.core {
     exports dev.hotcold.core.codec;
     exports dev.hotcold.core.engine;
     exports dev.hotcold.core.scoring;
+    exports dev.hotcold.core.lab;
     exports dev.hotcold.core.events;
     exports dev.hotcold.core.boundary;
     exports dev.hotcold.core.session;

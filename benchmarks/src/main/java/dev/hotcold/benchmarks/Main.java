@@ -2,6 +2,7 @@ package dev.hotcold.benchmarks;
 
 import dev.hotcold.benchmarks.chart.ThroughputChart;
 import dev.hotcold.benchmarks.netty.NettyServerCommand;
+import dev.hotcold.benchmarks.optimum.OptimumTable;
 import java.util.Arrays;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Arrays;
  * java -jar benchmarks/target/benchmarks.jar -prof gc 'core\..*'      JMH options as usual
  * java -jar benchmarks/target/benchmarks.jar netty-server --port 1234 the Netty reference server
  * java -jar benchmarks/target/benchmarks.jar chart --jmh r.json --out chart.png
+ * java -jar benchmarks/target/benchmarks.jar optimum [--to N]         the exact optimum table
  * </pre>
  *
- * Anything that is not {@code netty-server} or {@code chart} goes to {@code org.openjdk.jmh.Main}.
+ * Anything that is not {@code netty-server}, {@code chart} or {@code optimum} goes to {@code org.openjdk.jmh.Main}.
  */
 public final class Main {
     private Main() {}
@@ -25,6 +27,7 @@ public final class Main {
         switch (first) {
             case "netty-server" -> System.exit(NettyServerCommand.run(rest, System.out, System.err));
             case "chart" -> System.exit(ThroughputChart.run(rest, System.out, System.err));
+            case "optimum" -> System.exit(OptimumTable.run(rest, System.out, System.err));
             default -> org.openjdk.jmh.Main.main(args);
         }
     }
