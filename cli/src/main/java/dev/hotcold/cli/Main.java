@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The guess-the-number game of Effective Python's item 76 (\"the book\") over a line protocol, on pluggable transports.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, LoadCommand.class, DuelCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
