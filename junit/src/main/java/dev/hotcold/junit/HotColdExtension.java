@@ -3,6 +3,7 @@ package dev.hotcold.junit;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.engine.GuessStrategy;
+import dev.hotcold.core.lab.Duel;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
@@ -65,6 +66,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }
  * }</pre>
  *
+ * <p>A {@link Duel} parameter plays the server's strategy in memory, with no connection: against the
+ * adversary, every secret of a range or random secrets, for its worst and mean number of guesses.
+ *
+ * <pre>{@code
+ * @Test
+ * void neverNeedsMoreThan12GuessesOnAThousandNumbers(Duel duel) {
+ *     assertTrue(duel.everySecret(1, 1000).worst() <= 12);
+ *     assertTrue(duel.againstAdversary(1, 1_000_000).worst() <= 22);
+ * }
+ * }</pre>
+ *
  * <p>With a strategy that comes with hotcold, {@link HotColdServer @HotColdServer} on the class or
  * method says the same in one line. A class uses one or the other, not both.
  *
@@ -95,7 +107,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class HotColdExtension implements ParameterResolver, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HotColdExtension.class);
     private static final Set<Class<?>> INJECTED =
-            Set.of(GameServer.class, GameConnection.class, AsyncGameConnection.class, Transport.class);
+            Set.of(GameServer.class, GameConnection.class, AsyncGameConnection.class, Transport.class, Duel.class);
 
     /** The settings from the builder, or empty when they come from {@link HotColdServer}. */
     private final Optional<ServerSettings> settings;
@@ -142,6 +154,9 @@ public final class HotColdExtension implements ParameterResolver, AfterEachCallb
             }
             if (type == Transport.class) {
                 return harness.transport();
+            }
+            if (type == Duel.class) {
+                return Duel.of(harness.server().config().strategy());
             }
             if (type == GameConnection.class) {
                 return harness.connect(name);
