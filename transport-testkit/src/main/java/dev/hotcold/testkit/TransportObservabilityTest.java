@@ -126,6 +126,7 @@ public abstract class TransportObservabilityTest {
         final List<ConnectionInfo> admitted = new CopyOnWriteArrayList<>();
         final List<Refusal> refused = new CopyOnWriteArrayList<>();
         final List<ConnectionSummary> closed = new CopyOnWriteArrayList<>();
+        final List<long[]> started = new CopyOnWriteArrayList<>();
         final List<GameSummary> games = new CopyOnWriteArrayList<>();
         final List<ErrorReason> errors = new CopyOnWriteArrayList<>();
         final List<UserCodeSource> failures = new CopyOnWriteArrayList<>();
@@ -147,6 +148,11 @@ public abstract class TransportObservabilityTest {
         public void onConnectionClosed(ConnectionInfo connection, ConnectionSummary summary) {
             closed.add(summary);
             closes.release();
+        }
+
+        @Override
+        public void onGameStarted(ConnectionInfo connection, long lower, long upper) {
+            started.add(new long[] {lower, upper});
         }
 
         @Override
@@ -212,8 +218,11 @@ public abstract class TransportObservabilityTest {
         }
         observed.awaitClosed(1);
         assertEquals(1, observed.admitted.size());
+        assertEquals(games.length, observed.started.size());
         assertEquals(games.length, observed.games.size());
         for (int i = 0; i < games.length; i++) {
+            assertEquals(games[i][0], observed.started.get(i)[0], "lower bound of started game " + i);
+            assertEquals(games[i][1], observed.started.get(i)[1], "upper bound of started game " + i);
             GameSummary game = observed.games.get(i);
             assertEquals(GameEnd.WON, game.end());
             assertEquals(games[i][0], game.lower());
@@ -343,6 +352,11 @@ public abstract class TransportObservabilityTest {
             @Override
             public void onConnectionAdmitted(ConnectionInfo connection) {
                 throw new AssertionError("an observer bug (a test's)");
+            }
+
+            @Override
+            public void onGameStarted(ConnectionInfo connection, long lower, long upper) {
+                throw new StackOverflowError("an observer bug (a test's)");
             }
 
             @Override

@@ -267,6 +267,26 @@ public final class UserCode {
     }
 
     /**
+     * {@link ServerObserver#onGameStarted}, guarded.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param lower the game's lower bound
+     * @param upper the game's upper bound
+     * @param logs the server's logs
+     * @return {@code true} if the observer ran out of memory: the connection must be closed
+     */
+    public static boolean gameStarted(ServerObserver observer, ConnectionInfo connection, long lower, long upper,
+            Logs logs) {
+        try {
+            observer.onGameStarted(connection, lower, upper);
+            return false;
+        } catch (Throwable failure) {
+            return observerFailed("onGameStarted", connection, failure, logs);
+        }
+    }
+
+    /**
      * {@link ServerObserver#onGameFinished}, guarded.
      *
      * @param observer the server's observer

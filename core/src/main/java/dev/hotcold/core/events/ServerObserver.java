@@ -50,6 +50,15 @@ public interface ServerObserver {
     default void onConnectionClosed(ConnectionInfo connection, ConnectionSummary summary) {}
 
     /**
+     * A game started.
+     *
+     * @param connection the connection it is played on
+     * @param lower the game's lower bound
+     * @param upper the game's upper bound
+     */
+    default void onGameStarted(ConnectionInfo connection, long lower, long upper) {}
+
+    /**
      * A game ended.
      *
      * @param connection the connection it was played on

@@ -94,20 +94,23 @@ final class ConnectionObservation {
 
     private void observe(ServerEvent event) {
         switch (event) {
-            case ServerEvent.GameStarted started -> gameStarted();
+            case ServerEvent.GameStarted(long lower, long upper) -> gameStarted(lower, upper);
             case ServerEvent.GameEnded ended -> gameEnded(ended);
             case ServerEvent.ErrorSent(ErrorReason reason, Optional<Throwable> cause) -> error(reason, cause);
             default -> { }
         }
     }
 
-    private void gameStarted() {
+    private void gameStarted(long lower, long upper) {
         games++;
         gameStartedAt = System.nanoTime();
         GameFinishedEvent game = new GameFinishedEvent();
         if (game.isEnabled()) {
             game.begin();
             gameEvent = game;
+        }
+        if (observed && UserCode.gameStarted(observer, info, lower, upper, logs)) {
+            closeConnection.run();
         }
     }
 
