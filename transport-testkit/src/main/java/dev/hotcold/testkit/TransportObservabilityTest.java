@@ -326,6 +326,42 @@ public abstract class TransportObservabilityTest {
     }
 
     @Test
+    void aClientCutForSilenceIsRecordedOnceWithTheTimeItKeptTheServerWaiting() throws Exception {
+        Assumptions.assumeTrue(enforcesIdleTimeout(), "no idle timeout on this transport");
+        FakeClock clock = new FakeClock();
+        GameServer server = serve(config().nanoClock(clock).idleTimeout(Duration.ofMillis(40)));
+        Path file = Files.createTempFile("hotcold", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("dev.hotcold.ClientCut");
+            recording.enable("dev.hotcold.ConnectionClosed");
+            recording.start();
+            try (RawClient silent = openRaw(server.address());
+                 RawClient busy = openRaw(server.address())) {
+                silent.write("PARAMS 1 9\n".getBytes(US_ASCII));
+                busy.write("PARAMS 1 9\nNUMBER\n".getBytes(US_ASCII));
+                assertTrue(busy.readLine().matches("\\d"));
+                do {   // half a timeout a step: the busy client is never silent for a whole one
+                    clock.advance(Duration.ofMillis(20));
+                    busy.write("CLEAR\nPARAMS 1 9\nNUMBER\n".getBytes(US_ASCII));
+                    assertTrue(busy.readLine().matches("\\d"));
+                } while (!observed.closes.tryAcquire(50, TimeUnit.MILLISECONDS));
+                assertNull(silent.readLine(), "closed without a word");
+            }
+            observed.awaitClosed(1);
+            recording.stop();
+            recording.dump(file);
+        }
+        List<RecordedEvent> cuts = RecordingFile.readAllEvents(file).stream()
+                .filter(event -> event.getEventType().getName().equals("dev.hotcold.ClientCut")).toList();
+        Files.delete(file);
+        assertEquals(1, cuts.size(), "the silent client only, and once: " + cuts);
+        RecordedEvent cut = cuts.get(0);
+        assertEquals("IDLE_TIMEOUT", cut.getString("deadline"));
+        assertEquals(observed.closed.get(0).reason().name(), cut.getString("deadline"));
+        assertTrue(cut.getDuration("waited").compareTo(Duration.ofMillis(40)) >= 0, "waited " + cut.getDuration("waited"));
+    }
+
+    @Test
     void shutdownsAreReportedAsTheReasonTheyClosedConnections() throws Exception {
         GameServer server = serve(config());
         try (RawClient between = openRaw(server.address());

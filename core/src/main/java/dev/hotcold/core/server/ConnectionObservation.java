@@ -172,6 +172,18 @@ final class ConnectionObservation {
         }
     }
 
+    /** The server cuts the client for missing a deadline: it waited {@code nanos}. From any thread. */
+    void cut(CloseReason deadline, long nanos) {
+        ClientCutEvent event = new ClientCutEvent();
+        if (event.isEnabled()) {
+            event.connection = info.id();
+            event.client = String.valueOf(info.remoteAddress());
+            event.deadline = deadline.name();
+            event.waited = nanos;
+            event.commit();
+        }
+    }
+
     /** The connection closed, for {@code reason}. */
     void closed(CloseReason reason) {
         ConnectionClosedEvent closed = closedEvent;

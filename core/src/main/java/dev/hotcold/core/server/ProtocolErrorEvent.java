@@ -2,7 +2,6 @@ package dev.hotcold.core.server;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -14,7 +13,6 @@ import jdk.jfr.StackTrace;
 @Category("hotcold")
 @Description("A game server answered ERROR: bad input, or a failing strategy.")
 @StackTrace(false)
-
 final class ProtocolErrorEvent extends Event {
     @Label("Connection")
     long connection;

@@ -178,8 +178,12 @@ public final class ServerConnection {
      * @param now the current time, from {@link ServerLifecycle#now()}
      */
     public boolean closeIfIdle(long now) {
-        if (trackIdle && now - lastActive >= server.idleTimeoutNanos()) {
-            closeReason = CloseReason.IDLE_TIMEOUT;
+        long waited = now - lastActive;
+        if (trackIdle && waited >= server.idleTimeoutNanos()) {
+            if (closeReason != CloseReason.IDLE_TIMEOUT && !closed.get()) {   // one cut, however many scans
+                closeReason = CloseReason.IDLE_TIMEOUT;
+                observation.cut(CloseReason.IDLE_TIMEOUT, waited);
+            }
             channel.close();
             return true;
         }

@@ -2,7 +2,6 @@ package dev.hotcold.core.server;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -14,7 +13,6 @@ import jdk.jfr.StackTrace;
 @Category("hotcold")
 @Description("A listener, strategy or observer of a game server threw.")
 @StackTrace(false)
-
 final class UserCodeFailureEvent extends Event {
     @Label("Connection")
     long connection;
