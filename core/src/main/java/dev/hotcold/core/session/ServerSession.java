@@ -242,7 +242,7 @@ public final class ServerSession {
             return;
         }
         if (guesser != null) {
-            endGame(GameEnd.REPLACED);
+            endGame(solved ? GameEnd.WON : GameEnd.REPLACED);
         }
         this.guesser = next;
         this.guesserFailure = null;
@@ -363,13 +363,14 @@ public final class ServerSession {
     }
 
     /**
-     * The connection closes: a game still in play ends {@link GameEnd#CUT_OFF}, recorded in
+     * The connection closes: a game still in play ends {@link GameEnd#CUT_OFF} (or
+     * {@link GameEnd#WON}, if the client had reported {@code Correct} but not cleared it), recorded in
      * {@link #events()} (after whatever the last call left there). The session takes no more
      * input.
      */
     public void connectionClosed() {
         if (guesser != null) {
-            endGame(GameEnd.CUT_OFF);
+            endGame(solved ? GameEnd.WON : GameEnd.CUT_OFF);
             guesser = null;
         }
         finishing = true;
