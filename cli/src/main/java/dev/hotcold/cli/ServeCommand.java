@@ -2,6 +2,7 @@ package dev.hotcold.cli;
 
 import dev.hotcold.core.client.Addresses;
 import dev.hotcold.core.events.GameListener;
+import dev.hotcold.core.events.ServerObserver;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,11 @@ import picocli.CommandLine.Spec;
                         + " and the exit status is 0.",
                 "",
                 "The transport defaults to blocking; inmemory cannot serve other processes.",
+                "",
+                "With --metrics-port, the server's meters (README, 'Operating hotcold') are served as Prometheus"
+                        + " text at http://METRICS-HOST:PORT/metrics, and a line 'metrics on http://HOST:PORT/metrics'"
+                        + " says where. With --jfr, a JDK Flight Recorder recording of the JDK's default events and"
+                        + " hotcold's is written to FILE when the server stops.",
                 ""})
 final class ServeCommand implements Callable<Integer> {
     /** How long the connections cut after the grace period may take to close. */
@@ -70,6 +77,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close connections silent this long; 0 never (default: ${DEFAULT-VALUE}).")
     private long idleTimeoutSeconds = 300;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", converter = Flags.ListenPort.class,
+            description = "Serve the meters as Prometheus text on this port, 0 to 65535; 0 picks a free one (default: none).")
+    private Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1", converter = Flags.Host.class,
+            description = "Address the metrics are served on (default: ${DEFAULT-VALUE}).")
+    private InetAddress metricsHost;
+
+    @Option(names = "--jfr", paramLabel = "FILE",
+            description = "Record JDK Flight Recorder events, hotcold's among them, to FILE; written when the server stops.")
+    private Path jfrFile;
+
     @Option(names = "--grace", paramLabel = "SECONDS", converter = Flags.Seconds.class,
             description = "On Ctrl-C or SIGTERM, how long games in play may go on before they are cut (default: ${DEFAULT-VALUE}).")
     private long graceSeconds = 10;
@@ -84,22 +103,40 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Duration grace = Duration.ofSeconds(graceSeconds);
-        try (ServerPrinter printer = new ServerPrinter(out, quiet);
+        if (metricsPort != null && metricsPort == port && port != 0 && metricsHost.equals(host)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--metrics-port': "
+                    + metricsPort + " is the game server's --port; give the metrics a port of their own");
+        }
+        try (FlightRecording recording = jfrFile == null ? null : FlightRecording.start(jfrFile);
+             MetricsEndpoint metrics = metricsPort == null ? null
+                     : MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort));
+             ServerPrinter printer = new ServerPrinter(out, quiet);
              Transport serving = transport.create(TransportChoice.Kind.blocking);
-             GameServer server = listen(serving, config(grace, printer));
+             GameServer server = listen(serving, config(grace, printer, metrics == null ? ServerObserver.NONE : metrics.meters()));
              StopOnSignal signals = new StopOnSignal(() -> stopRequested.complete(null),
                      grace.plus(CUT_OFF_BOUND).plus(ServerPrinter.PRINT_BOUND).plusSeconds(5), out::flush)) {
             requireReachable(serving, server);
+            if (metrics != null) {
+                say(out, "metrics on http://" + Addresses.describe(metrics.address()) + MetricsEndpoint.PATH);
+            }
+            if (recording != null) {
+                say(out, "recording flight events to " + recording.file());
+            }
             say(out, "listening on " + Addresses.describe(server.address()));
             listening.complete(server.address());
             stopRequested.join();
-            int status = stop(server, grace, printer, out);
-            signals.stopped(status);
-            return status;
+            Stopped stopped = stop(server, grace, printer);
+            if (recording != null) {
+                recording.close();
+                say(out, "flight recording written to " + recording.file());
+            }
+            say(out, stopped.lastLine());
+            signals.stopped(stopped.status());
+            return stopped.status();
         }
     }
 
-    private ServerConfig config(Duration grace, ServerPrinter printer) {
+    private ServerConfig config(Duration grace, ServerPrinter printer, ServerObserver observer) {
         return ServerConfig.builder()
                 .bindAddress(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
@@ -107,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
                 .shutdownGracePeriod(grace)
                 .strategy(strategy.create())
                 .listener(quiet ? GameListener.NONE : printer)   // quiet: nothing to hand over at all
+                .observer(observer)
                 .build();
     }
 
@@ -130,13 +168,15 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** How the stop went: the exit status (0 once the server has terminated) and the line to say last. */
+    private record Stopped(int status, String lastLine) {}
+
     /**
      * The graceful stop: no new connections, games in play get the grace period, then the rest
-     * are cut. The reports still queued are printed before the last line. Returns the exit
-     * status: 0 once the server has terminated.
+     * are cut. The reports still queued are printed before it returns.
      */
-    private static int stop(GameServer server, Duration grace, ServerPrinter printer, PrintWriter out)
-            throws InterruptedException {
+    private Stopped stop(GameServer server, Duration grace, ServerPrinter printer) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
         server.shutdown();
         say(out, "stopping: no new connections; games in play may finish within " + grace.toSeconds() + " s");
         String last;
@@ -154,8 +194,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         printer.awaitPrinted(ServerPrinter.PRINT_BOUND);
-        say(out, last);
-        return status;
+        return new Stopped(status, last);
     }
 
     private static void say(PrintWriter out, String line) {

@@ -47,7 +47,7 @@ import java.util.function.Function;
  * <tr><td>{@code hotcold.connections.closed}</td><td>counter</td><td>{@code reason}: {@code client_left},
  *     {@code shutdown}, {@code shutdown_now}, {@code idle_timeout}, {@code out_of_memory}</td>
  *     <td>connections closed</td></tr>
- * <tr><td>{@code hotcold.bytes.received}, {@code hotcold.bytes.sent}</td><td>counter (bytes)</td><td></td>
+ * <tr><td>{@code hotcold.received}, {@code hotcold.sent}</td><td>counter (bytes)</td><td></td>
  *     <td>bytes each connection took and made, counted when it closes</td></tr>
  * <tr><td>{@code hotcold.games.started}</td><td>counter</td><td></td><td>{@code PARAMS} that began a game</td></tr>
  * <tr><td>{@code hotcold.games.finished}</td><td>counter</td><td>{@code end}: {@code won},
@@ -114,10 +114,10 @@ public final class HotColdMeters implements ServerObserver {
                 .description("Connections turned away without being served"), registry, common);
         closed = counters(CloseReason.class, "reason", reason -> Counter.builder("hotcold.connections.closed")
                 .description("Connections closed, by why"), registry, common);
-        bytesReceived = Counter.builder("hotcold.bytes.received").baseUnit("bytes")
+        bytesReceived = Counter.builder("hotcold.received").baseUnit("bytes")
                 .description("Bytes the server took from clients, counted as each connection closes")
                 .tags(common).register(registry);
-        bytesSent = Counter.builder("hotcold.bytes.sent").baseUnit("bytes")
+        bytesSent = Counter.builder("hotcold.sent").baseUnit("bytes")
                 .description("Reply bytes the server made, counted as each connection closes")
                 .tags(common).register(registry);
         gamesStarted = counter(registry, "hotcold.games.started", "Games begun by a PARAMS", common);

@@ -86,7 +86,7 @@ class HotColdMetersTest {
                 .filter(name -> !name.endsWith(".percentile"))   // the registry's own, for published percentiles
                 .collect(Collectors.toSet());
         assertEquals(Set.of("hotcold.connections", "hotcold.connections.admitted", "hotcold.connections.refused",
-                "hotcold.connections.closed", "hotcold.bytes.received", "hotcold.bytes.sent", "hotcold.games.started",
+                "hotcold.connections.closed", "hotcold.received", "hotcold.sent", "hotcold.games.started",
                 "hotcold.games.finished", "hotcold.game.guesses", "hotcold.game.duration", "hotcold.roundtrip",
                 "hotcold.protocol.errors", "hotcold.usercode.failures"), names);
         assertEquals(ErrorReason.values().length, registry.get("hotcold.protocol.errors").counters().size());
@@ -97,7 +97,7 @@ class HotColdMetersTest {
         assertEquals(0, count("hotcold.protocol.errors", "reason", "unknown_command"));
         assertEquals(0, count("hotcold.connections.refused", "reason", "shutting_down"));
         assertEquals(0, registry.get("hotcold.connections").gauge().value());
-        assertEquals("bytes", registry.get("hotcold.bytes.sent").counter().getId().getBaseUnit());
+        assertEquals("bytes", registry.get("hotcold.sent").counter().getId().getBaseUnit());
     }
 
     @Test
@@ -137,8 +137,8 @@ class HotColdMetersTest {
         // One per NUMBER when the client plays in lockstep, as Game does; never more.
         assertTrue(roundTrip.count() >= 1 && roundTrip.count() <= numbers, roundTrip.count() + " of " + numbers);
         assertTrue(roundTrip.totalTime(TimeUnit.NANOSECONDS) > 0);
-        assertEquals(replyBytes, (long) count("hotcold.bytes.sent"));
-        assertTrue(count("hotcold.bytes.received") > count("hotcold.bytes.sent"), "commands are longer than guesses");
+        assertEquals(replyBytes, (long) count("hotcold.sent"));
+        assertTrue(count("hotcold.received") > count("hotcold.sent"), "commands are longer than guesses");
         assertEquals(0, registry.get("hotcold.protocol.errors").counters().stream().mapToDouble(Counter::count).sum());
     }
 
