@@ -17,7 +17,10 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -64,15 +67,26 @@ import java.util.function.Function;
  *     {@code strategy}</td><td>throws from the application's listener and strategy</td></tr>
  * </table>
  *
- * <p>{@code hotcold.roundtrip} and {@code hotcold.game.guesses} publish a percentile histogram (so
- * that percentiles can be summed across servers, as Prometheus's {@code histogram_quantile} does)
- * and the 0.5, 0.99 and 0.999 percentiles; a {@code MeterFilter} on the registry changes that, as
- * for any Micrometer meter. Each call is a counter increment or a recording: no allocation, no
+ * <p>{@code hotcold.roundtrip} and {@code hotcold.game.guesses} publish a histogram (so that
+ * percentiles can be taken across servers, as Prometheus's {@code histogram_quantile} does) and the
+ * 0.5, 0.99 and 0.999 percentiles of each server. The histograms' buckets are 1, 2 and 5 of each
+ * decade: from 1 µs to 10 s for round trips, from 1 to ten million for guesses. A
+ * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter. Each call is a counter increment or a recording: no allocation, no
  * lock beyond what the registry's meters take. One instance may observe several servers: their
  * figures add up under the same tags.
  */
 public final class HotColdMeters implements ServerObserver {
     private static final double[] PERCENTILES = {0.5, 0.99, 0.999};
+    /**
+     * The round-trip histogram's bucket bounds: 1, 2 and 5 of each decade from a microsecond (a
+     * round trip takes a microsecond or so, far below Micrometer's default lowest bucket of a
+     * millisecond) to ten seconds, which only a strategy that blocks would reach. 22 buckets, each
+     * a series in every scrape.
+     */
+    static final Duration[] ROUND_TRIP_BUCKETS = oneTwoFive(1_000, 10_000_000_000L).stream()
+            .map(Duration::ofNanos).toArray(Duration[]::new);
+    /** The guesses histogram's bucket bounds: 1, 2 and 5 of each decade up to ten million. */
+    static final double[] GUESSES_BUCKETS = oneTwoFive(1, 10_000_000).stream().mapToDouble(Long::doubleValue).toArray();
 
     private final AtomicLong open = new AtomicLong();
     private final Counter admitted;
@@ -125,16 +139,31 @@ public final class HotColdMeters implements ServerObserver {
                 .description("Games over, by how they ended"), registry, common);
         guesses = DistributionSummary.builder("hotcold.game.guesses").baseUnit("guesses")
                 .description("Different numbers the server guessed in each finished game")
-                .publishPercentileHistogram().publishPercentiles(PERCENTILES).tags(common).register(registry);
+                .serviceLevelObjectives(GUESSES_BUCKETS).publishPercentiles(PERCENTILES)
+                .tags(common).register(registry);
         gameDuration = Timer.builder("hotcold.game.duration")
                 .description("Each finished game, from its PARAMS to its end").tags(common).register(registry);
         roundTrip = Timer.builder("hotcold.roundtrip")
                 .description("The server's time to answer client bytes that held a NUMBER, network not included")
-                .publishPercentileHistogram().publishPercentiles(PERCENTILES).tags(common).register(registry);
+                .serviceLevelObjectives(ROUND_TRIP_BUCKETS).publishPercentiles(PERCENTILES)
+                .tags(common).register(registry);
         protocolErrors = counters(ErrorReason.class, "reason", reason -> Counter.builder("hotcold.protocol.errors")
                 .description("ERROR replies, by reason"), registry, common);
         userCodeFailures = counters(UserCodeSource.class, "source", source -> Counter.builder("hotcold.usercode.failures")
                 .description("Throws from the application's listener and strategy"), registry, common);
+    }
+
+    /** 1, 2 and 5 times each power of ten from {@code lowest} (a power of ten) to {@code highest}. */
+    private static List<Long> oneTwoFive(long lowest, long highest) {
+        List<Long> bounds = new ArrayList<>();
+        for (long decade = lowest; decade <= highest; decade *= 10) {
+            for (long step : new long[] {1, 2, 5}) {
+                if (decade * step <= highest) {
+                    bounds.add(decade * step);
+                }
+            }
+        }
+        return bounds;
     }
 
     private static Counter counter(MeterRegistry registry, String name, String description, Tags tags) {

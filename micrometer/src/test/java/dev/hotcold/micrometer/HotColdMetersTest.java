@@ -31,6 +31,8 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,8 @@ class HotColdMetersTest {
     void everyMeterAndEveryTagValueIsThereBeforeTheFirstConnection() {
         new HotColdMeters(registry);
         Set<String> names = registry.getMeters().stream().map(meter -> meter.getId().getName())
-                .filter(name -> !name.endsWith(".percentile"))   // the registry's own, for published percentiles
+                // the registry's own, for the percentiles and histogram buckets published
+                .filter(name -> !name.endsWith(".percentile") && !name.endsWith(".histogram"))
                 .collect(Collectors.toSet());
         assertEquals(Set.of("hotcold.connections", "hotcold.connections.admitted", "hotcold.connections.refused",
                 "hotcold.connections.closed", "hotcold.received", "hotcold.sent", "hotcold.games.started",
@@ -98,6 +101,23 @@ class HotColdMetersTest {
         assertEquals(0, count("hotcold.connections.refused", "reason", "shutting_down"));
         assertEquals(0, registry.get("hotcold.connections").gauge().value());
         assertEquals("bytes", registry.get("hotcold.sent").counter().getId().getBaseUnit());
+    }
+
+    @Test
+    void theRoundTripHistogramResolvesMicrosecondsInAPrometheusScrape() {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new HotColdMeters(prometheus);
+        List<Double> bounds = prometheus.scrape().lines()
+                .filter(line -> line.startsWith("hotcold_roundtrip_seconds_bucket{"))
+                .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+                .filter(bound -> !bound.equals("+Inf"))
+                .map(Double::parseDouble).sorted().toList();
+        // A round trip takes about a microsecond: Micrometer's default lowest bucket, 1 ms, would hold them all.
+        assertEquals(1e-6, bounds.get(0), 1e-12, "lowest bucket, in seconds");
+        assertEquals(List.of(1e-6, 2e-6, 5e-6, 1e-5), bounds.subList(0, 4));
+        assertEquals(10.0, bounds.get(bounds.size() - 1));
+        assertEquals(22, bounds.size(), "each bucket is a series in every scrape");
+        prometheus.close();
     }
 
     @Test

@@ -161,7 +161,8 @@ public final class ThroughputChart {
         return chart;
     }
 
-    private static int pixels(String flag, String value) {
+    /** A chart dimension from the command line: 100 to 10,000 pixels. */
+    static int pixels(String flag, String value) {
         try {
             int pixels = Integer.parseInt(value);
             if (pixels < 100 || pixels > 10_000) {
