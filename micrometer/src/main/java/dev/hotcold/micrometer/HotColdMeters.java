@@ -70,20 +70,21 @@ import java.util.function.Function;
  * <p>{@code hotcold.roundtrip} and {@code hotcold.game.guesses} publish a histogram (so that
  * percentiles can be taken across servers, as Prometheus's {@code histogram_quantile} does) and the
  * 0.5, 0.99 and 0.999 percentiles of each server. The histograms' buckets are 1, 2 and 5 of each
- * decade: from 1 µs to 10 s for round trips, from 1 to ten million for guesses. A
- * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter. Each call is a counter increment or a recording: no allocation, no
- * lock beyond what the registry's meters take. One instance may observe several servers: their
+ * decade: from 100 ns to 10 s for round trips, from 1 to ten million for guesses. A
+ * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter. Each call
+ * is a counter increment or a recording: no allocation, no lock beyond what the registry's meters
+ * take. One instance may observe several servers: their
  * figures add up under the same tags.
  */
 public final class HotColdMeters implements ServerObserver {
     private static final double[] PERCENTILES = {0.5, 0.99, 0.999};
     /**
-     * The round-trip histogram's bucket bounds: 1, 2 and 5 of each decade from a microsecond (a
-     * round trip takes a microsecond or so, far below Micrometer's default lowest bucket of a
-     * millisecond) to ten seconds, which only a strategy that blocks would reach. 22 buckets, each
-     * a series in every scrape.
+     * The round-trip histogram's bucket bounds: 1, 2 and 5 of each decade from 100 ns (a warm
+     * server answers most round trips within a microsecond, far below Micrometer's default lowest
+     * bucket of a millisecond) to ten seconds, which only a strategy that blocks would reach. 25
+     * buckets, each a series in every scrape.
      */
-    static final Duration[] ROUND_TRIP_BUCKETS = oneTwoFive(1_000, 10_000_000_000L).stream()
+    static final Duration[] ROUND_TRIP_BUCKETS = oneTwoFive(100, 10_000_000_000L).stream()
             .map(Duration::ofNanos).toArray(Duration[]::new);
     /** The guesses histogram's bucket bounds: 1, 2 and 5 of each decade up to ten million. */
     static final double[] GUESSES_BUCKETS = oneTwoFive(1, 10_000_000).stream().mapToDouble(Long::doubleValue).toArray();

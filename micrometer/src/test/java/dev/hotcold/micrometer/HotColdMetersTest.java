@@ -104,7 +104,7 @@ class HotColdMetersTest {
     }
 
     @Test
-    void theRoundTripHistogramResolvesMicrosecondsInAPrometheusScrape() {
+    void theRoundTripHistogramResolvesLessThanAMicrosecondInAPrometheusScrape() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new HotColdMeters(prometheus);
         List<Double> bounds = prometheus.scrape().lines()
@@ -112,11 +112,11 @@ class HotColdMetersTest {
                 .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
                 .filter(bound -> !bound.equals("+Inf"))
                 .map(Double::parseDouble).sorted().toList();
-        // A round trip takes about a microsecond: Micrometer's default lowest bucket, 1 ms, would hold them all.
-        assertEquals(1e-6, bounds.get(0), 1e-12, "lowest bucket, in seconds");
-        assertEquals(List.of(1e-6, 2e-6, 5e-6, 1e-5), bounds.subList(0, 4));
+        // A warm server answers most round trips within a microsecond: Micrometer's default lowest
+        // bucket, 1 ms, would hold them all.
+        assertEquals(List.of(1e-7, 2e-7, 5e-7, 1e-6), bounds.subList(0, 4));
         assertEquals(10.0, bounds.get(bounds.size() - 1));
-        assertEquals(22, bounds.size(), "each bucket is a series in every scrape");
+        assertEquals(25, bounds.size(), "each bucket is a series in every scrape");
         prometheus.close();
     }
 
