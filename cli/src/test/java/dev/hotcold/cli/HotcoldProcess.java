@@ -79,7 +79,7 @@ final class HotcoldProcess implements AutoCloseable {
             if (line == null || line == END) {
                 outLines.add(END);
                 fail("no line matching '" + pattern + "' " + (line == null ? "within " + timeout : "before the end")
-                        + "; out so far: " + outSeen + "; err: " + errSoFar());
+                        + "; out so far: " + outSeen + "; err: " + errSoFar() + "; " + exitSoFar());
             }
             outSeen.add((String) line);
             Matcher matcher = pattern.matcher((String) line);
@@ -153,6 +153,15 @@ final class HotcoldProcess implements AutoCloseable {
     /** Standard error, once the process has ended. */
     String err() {
         return err.join();
+    }
+
+    private String exitSoFar() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? "exit status " + process.exitValue() : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "still running";
+        }
     }
 
     private String errSoFar() {

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoadCommandTest {
     private static final Pattern SUMMARY = Pattern.compile(
             "games=(\\d+) roundtrips=(\\d+) seconds=(\\d+\\.\\d{3}) games_per_s=(\\d+) roundtrips_per_s=(\\d+)"
-                    + " p50_us=(\\d+) p99_us=(\\d+) errors=(\\d+)");
+                    + " p50_us=(\\d+) p99_us=(\\d+) errors=(\\d+) elapsed_s=(\\d+\\.\\d{3})");
     private static final List<String> KINDS = List.of("connect_refused", "connect_timeout", "connect_failed", "reset",
             "closed", "io", "timeout", "server_error", "unreadable", "out_of_range", "repeat");
 
@@ -59,6 +59,7 @@ class LoadCommandTest {
             assertTrue(games > 0, run.out());
             assertTrue(roundTrips > games, "a game on [1, 100] takes more than one guess mostly: " + run.out());
             assertTrue(Double.parseDouble(summary.group(3)) >= 0.99, "measured for the time asked: " + run.out());
+            assertTrue(Double.parseDouble(summary.group(9)) >= 1.29, "the whole run, warmup included: " + run.out());
             assertTrue(Long.parseLong(summary.group(6)) <= Long.parseLong(summary.group(7)), "p50 <= p99: " + run.out());
             assertEquals("0", summary.group(8));
             assertTrue(run.err().lines().anyMatch(line -> line.contains("measuring") && line.contains("roundtrips/s=")),
@@ -79,7 +80,7 @@ class LoadCommandTest {
             assertEquals(1, run.lines().size(), run.out());
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             for (String field : List.of("games", "roundtrips", "seconds", "games_per_s", "roundtrips_per_s",
-                    "p50_us", "p99_us", "errors", "connections", "range", "stalled")) {
+                    "p50_us", "p99_us", "errors", "elapsed_s", "connections", "range", "stalled")) {
                 assertTrue(json.has(field), field + " in " + json);
             }
             assertTrue(json.get("roundtrips").getAsLong() > 0, json.toString());
@@ -166,15 +167,25 @@ class LoadCommandTest {
         }
     }
 
+    /**
+     * Nothing to measure: the connections time out while connecting, the measured phase lasts no
+     * time at all, and the report still says how long the run took.
+     */
     @Test
     void aServerThatNeverAnswersEndsTheConnectPhaseAtTheReplyTimeout() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.NEVER_ANSWERS)) {
+            long start = System.nanoTime();
             Transcript.Run run = load(server.port(), "--connections", "2", "--range", "100", "--seconds", "30",
                     "--warmup", "0", "--timeout", "0.3", "--json");
+            double took = (System.nanoTime() - start) / 1e9;
             assertEquals(1, run.exitCode(), run.err());
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             assertEquals(Map.of("timeout", 2L), nonZeroKinds(json), json.toString());
             assertEquals(0, json.get("roundtrips").getAsLong(), json.toString());
+            double elapsed = json.get("elapsed_s").getAsDouble();
+            assertTrue(elapsed >= 0.3 && elapsed <= took, "the run's real length, the reply timeout at least, at most "
+                    + took + " s: " + json);
+            assertEquals(0.0, json.get("seconds").getAsDouble(), 0.05, "no connection was left to measure: " + json);
         }
     }
 
@@ -265,19 +276,33 @@ class LoadCommandTest {
     }
 
     @Test
-    void aMissingFlagIsNamed() {
-        Transcript.Run run = Transcript.run("load", "--connections", "1", "--range", "1", "--seconds", "1");
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().lines().findFirst().orElseThrow().contains("--port"), run.err());
+    void aRunWithoutConnectionsOrRangeUsesTheDefaults() throws Exception {
+        try (Transport serving = new NioTransport();
+             GameServer server = serving.serve(ServerConfig.loopback(0))) {
+            Transcript.Run run = load(port(server), "--seconds", "0.5", "--warmup", "0", "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(16, json.get("connections").getAsInt(), json.toString());
+            assertEquals(100, json.get("range").getAsLong(), json.toString());
+            assertTrue(run.err().startsWith("hotcold load: 16 connection(s) to 127.0.0.1:" + port(server)
+                    + ", games on [1, 100], 0 s warmup, 0.5 s measured"), run.err());
+        }
     }
 
     @Test
-    void helpDocumentsEveryOption() {
+    void helpDocumentsEveryOptionAndItsDefault() {
         Transcript.Run run = Transcript.run("help", "load");
         assertEquals(0, run.exitCode(), run.err());
         for (String option : List.of("--host", "--port", "--connections", "--range", "--seconds", "--warmup", "--json",
                 "--seed", "--timeout", "--connect-timeout", "--connect-window", "--loops", "--help")) {
             assertTrue(run.out().contains(option), option + " in " + run.out());
+        }
+        String flat = run.out().replaceAll("\\s+", " ");
+        for (String option : List.of("--port=PORT Server port (default: 1234).",
+                "--connections=C Connections, each playing its own games, at least 1 (default: 16).",
+                "--range=R Games are played on [1, R], R at least 1 (default: 100).",
+                "fractions allowed (default: 10).", "not counted in the figures (default: 1).")) {
+            assertTrue(flat.contains(option), option + " in " + run.out());
         }
     }
 

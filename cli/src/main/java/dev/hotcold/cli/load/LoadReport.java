@@ -17,9 +17,12 @@ import java.util.StringJoiner;
  * @param range games were played on [1, range]
  * @param stalled connections still waiting for a reply when the run ended, past the reply
  *     timeout or, if the server answered nothing while measuring, at all (counted among the timeouts)
+ * @param elapsedSeconds how long the whole run took, from the first connect to the report: more
+ *     than {@code seconds} by the connect phase and the warmup, or much more when no connection
+ *     was left to measure
  */
 record LoadReport(long games, long roundTrips, double seconds, long p50Micros, long p99Micros,
-        Map<ErrorKind, Long> errorsByKind, int connections, long range, int stalled) {
+        Map<ErrorKind, Long> errorsByKind, int connections, long range, int stalled, double elapsedSeconds) {
 
     LoadReport {
         errorsByKind = Map.copyOf(errorsByKind);
@@ -37,11 +40,15 @@ record LoadReport(long games, long roundTrips, double seconds, long p50Micros, l
         return seconds > 0 ? roundTrips / seconds : 0;
     }
 
-    /** {@code games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=…} */
+    /**
+     * {@code games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=… elapsed_s=…}
+     */
     String summaryLine() {
         return String.format(Locale.ROOT,
-                "games=%d roundtrips=%d seconds=%.3f games_per_s=%.0f roundtrips_per_s=%.0f p50_us=%d p99_us=%d errors=%d",
-                games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros, errors());
+                "games=%d roundtrips=%d seconds=%.3f games_per_s=%.0f roundtrips_per_s=%.0f p50_us=%d p99_us=%d errors=%d"
+                        + " elapsed_s=%.3f",
+                games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros, errors(),
+                elapsedSeconds);
     }
 
     /** The errors that happened, as {@code kind=count} pairs, or an empty string if none did. */
@@ -56,7 +63,7 @@ record LoadReport(long games, long roundTrips, double seconds, long p50Micros, l
         return pairs.toString();
     }
 
-    /** The summary's fields, then connections, range, stalled and every error kind, as one JSON object. */
+    /** The summary's fields, then every error kind, connections, range and stalled, as one JSON object. */
     String json() {
         StringJoiner kinds = new StringJoiner(",", "{", "}");
         for (ErrorKind kind : ErrorKind.values()) {
@@ -64,9 +71,9 @@ record LoadReport(long games, long roundTrips, double seconds, long p50Micros, l
         }
         return String.format(Locale.ROOT,
                 "{\"games\":%d,\"roundtrips\":%d,\"seconds\":%.3f,\"games_per_s\":%.0f,\"roundtrips_per_s\":%.0f,"
-                        + "\"p50_us\":%d,\"p99_us\":%d,\"errors\":%d,\"errors_by_kind\":%s,"
+                        + "\"p50_us\":%d,\"p99_us\":%d,\"errors\":%d,\"elapsed_s\":%.3f,\"errors_by_kind\":%s,"
                         + "\"connections\":%d,\"range\":%d,\"stalled\":%d}",
                 games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros,
-                errors(), kinds, connections, range, stalled);
+                errors(), elapsedSeconds, kinds, connections, range, stalled);
     }
 }

@@ -16,8 +16,9 @@ import org.HdrHistogram.Histogram;
  * fails with a timeout on its own, as it runs out. The calling thread keeps
  * the run's time: it wakes every {@link #TICK_NANOS} to count the connections still playing and,
  * once a second, prints a {@link ProgressLine}. The run ends at the connect timeout plus the
- * warmup plus the measured time at the latest, or sooner if no connection is left playing. The
- * caller owns the transport and closes it afterwards.
+ * warmup plus the measured time at the latest, or sooner if no connection is left playing; the
+ * report gives both the measured time and the run's whole. The caller owns the transport and
+ * closes it afterwards.
  */
 final class LoadRun {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -77,7 +78,7 @@ final class LoadRun {
             int stalled = timeOutStalled(measureEnd, roundTrips);
             return new LoadReport(games, roundTrips, (measureEnd - measureStart) / 1e9,
                     micros(measured, 50), micros(measured, 99), stats.errorsByKind(), plan.connections(),
-                    plan.range(), stalled);
+                    plan.range(), stalled, (System.nanoTime() - runStart) / 1e9);
         } finally {
             signals.markOver();
             for (ConnectionDriver driver : drivers) {
@@ -118,15 +119,18 @@ final class LoadRun {
         }
     }
 
-    /** Lets the connections play until {@code until}, or until none is left playing. */
+    /**
+     * Lets the connections play until {@code until}, or until none is left playing: then at once,
+     * so that a phase nobody played in lasts no time at all.
+     */
     private void play(String phase, long until) throws InterruptedException {
         long now;
         while ((now = System.nanoTime()) - until < 0) {
-            TimeUnit.NANOSECONDS.sleep(Math.min(TICK_NANOS, until - now));
-            tick(phase);
-            if (playing == 0 && countPlaying() == 0) {
+            if (countPlaying() == 0) {
                 return;   // nobody left to play: waiting on would only delay the report
             }
+            TimeUnit.NANOSECONDS.sleep(Math.min(TICK_NANOS, until - now));
+            tick(phase);
         }
     }
 
