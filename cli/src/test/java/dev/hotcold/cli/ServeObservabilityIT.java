@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -161,6 +162,41 @@ class ServeObservabilityIT {
             assertEquals(1, games.size());
             assertEquals(rounds, games.get(0).getLong("guesses"));
             assertEquals("WON", games.get(0).getString("end"));
+        }
+    }
+
+    /**
+     * SIGTERM starts the graceful stop, not the JVM's shutdown (whose hook would stop the
+     * recording at once): a game that finishes during the grace period is in the file.
+     */
+    @Test
+    void aGameThatFinishesDuringTheGracePeriodIsRecorded(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("drain.jfr");
+        try (HotcoldProcess serve = HotcoldProcess.start("serve", "--port", "0", "--quiet", "--grace", "60",
+                "--jfr", file.toString());
+             BlockingTransport client = new BlockingTransport()) {
+            InetSocketAddress address = serve.awaitListening();
+            int rounds = 1;
+            try (GameConnection connection = client.connect(address);
+                 Game game = Game.start(connection, 1, 1000, 777)) {
+                Iterator<Outcome> play = game.iterator();
+                play.next();
+                serve.terminate();
+                serve.awaitLine(Pattern.compile("stopping: .*"), Duration.ofSeconds(60));
+                while (play.hasNext()) {
+                    play.next();
+                    rounds++;
+                }
+            }
+            assertEquals(0, serve.awaitExit(Duration.ofSeconds(60)), serve.err());
+            List<String> out = serve.outUntilEnd();
+            assertEquals("stopped: every game in play finished", out.get(out.size() - 1));
+            List<RecordedEvent> games = RecordingFile.readAllEvents(file).stream()
+                    .filter(event -> event.getEventType().getName().equals("dev.hotcold.GameFinished")).toList();
+            assertEquals(1, games.size(), "the game played across SIGTERM");
+            assertEquals(rounds, games.get(0).getLong("guesses"));
+            assertEquals("WON", games.get(0).getString("end"));
+            assertTrue(rounds > 1, "some of the game was played after the signal");
         }
     }
 
