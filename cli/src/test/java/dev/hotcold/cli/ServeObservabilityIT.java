@@ -4,6 +4,8 @@ import static dev.hotcold.testkit.GameChecks.assertValidGame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
@@ -122,6 +124,54 @@ class ServeObservabilityIT {
                     "a histogram Prometheus can sum across servers");
 
             assertEquals(404, get(metrics.resolve("/")).statusCode());
+            serve.terminate();
+            assertEquals(0, serve.awaitExit(Duration.ofSeconds(60)), serve.err());
+        }
+    }
+
+    /**
+     * The promise of README's "Operating hotcold": while {@code load} runs, a scrape shows its
+     * connections; after it, the server's counters agree with load's own summary of the whole run.
+     * Each connection has at most one round trip and one game in flight when load stops, so the
+     * server's counts may exceed load's by at most one per connection.
+     */
+    @Test
+    void theCountersAgreeWithLoadsSummary() throws Exception {
+        int connections = 8;
+        try (HotcoldProcess serve = HotcoldProcess.start("serve", "--transport", "nio", "--port", "0",
+                "--metrics-port", "0", "--quiet")) {
+            URI metrics = metricsUri(serve);
+            InetSocketAddress address = serve.awaitListening();
+            try (HotcoldProcess load = HotcoldProcess.start("load", "--port", String.valueOf(address.getPort()),
+                    "--connections", String.valueOf(connections), "--seconds", "3", "--warmup", "0", "--json")) {
+                Map<String, Double> during = awaitScrape(metrics,
+                        samples -> samples.get("hotcold_connections") == connections);
+                assertTrue(during.get("hotcold_roundtrip_seconds_count") >= 0, during.toString());
+                assertEquals(0, load.awaitExit(Duration.ofSeconds(60)), load.err());
+                JsonObject summary = JsonParser.parseString(load.outUntilEnd().get(0)).getAsJsonObject();
+                long games = summary.get("total_games").getAsLong();
+                long roundTrips = summary.get("total_roundtrips").getAsLong();
+                assertTrue(games > 0, summary.toString());
+
+                Map<String, Double> after = awaitScrape(metrics, samples ->
+                        samples.get("hotcold_connections_closed_total{reason=\"client_left\"}") == connections);
+                assertEquals(connections, after.get("hotcold_connections_admitted_total"));
+                assertEquals(0.0, after.get("hotcold_connections"));
+                double served = after.get("hotcold_roundtrip_seconds_count");
+                assertTrue(served >= roundTrips && served <= roundTrips + connections,
+                        "server " + served + " round trips, load " + roundTrips);
+                double won = after.get("hotcold_games_finished_total{end=\"won\"}");
+                assertTrue(won >= games && won <= games + connections, "server " + won + " games won, load " + games);
+                assertEquals(after.get("hotcold_games_started_total"), after.entrySet().stream()
+                        .filter(sample -> sample.getKey().startsWith("hotcold_games_finished_total{"))
+                        .mapToDouble(Map.Entry::getValue).sum(), "every game started has ended: " + after);
+                assertTrue(after.get("hotcold_games_finished_total{end=\"cut_off\"}") <= connections,
+                        "at most the game in play on each connection was cut off: " + after);
+                assertEquals(0.0, after.entrySet().stream()
+                        .filter(sample -> sample.getKey().startsWith("hotcold_protocol_errors_total"))
+                        .mapToDouble(Map.Entry::getValue).sum(), "no protocol errors: " + after);
+                assertEquals(0, summary.get("errors").getAsLong(), summary.toString());
+            }
             serve.terminate();
             assertEquals(0, serve.awaitExit(Duration.ofSeconds(60)), serve.err());
         }

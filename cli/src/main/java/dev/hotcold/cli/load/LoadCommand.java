@@ -5,6 +5,7 @@ import dev.hotcold.core.client.Addresses;
 import dev.hotcold.transport.nio.NioTransport;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,7 +47,14 @@ import picocli.CommandLine.TypeConversionException;
                         + " past the reply timeout, or waiting at all if the server answered nothing while"
                         + " measuring, count as timeouts.",
                 "",
-                "Exit status: 0 without errors, 1 with any, 2 for a bad option.",
+                "Errors, if any, are listed at the end on stderr in a table: each kind, its count and what it means.",
+                "",
+                "With --histogram FILE, the measured latencies are also written to FILE as an HdrHistogram interval"
+                        + " log, a histogram per second in nanoseconds, which HdrHistogram's HistogramLogProcessor"
+                        + " and plotter read.",
+                "",
+                "Exit status: 0 without errors, 1 with any, 2 for a bad option (a --histogram file that cannot"
+                        + " be created among them).",
                 ""})
 public final class LoadCommand implements Callable<Integer> {
     /** Connections when --connections is not given. */
@@ -85,6 +93,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object, with the errors by kind.")
     private boolean json;
 
+    @Option(names = "--histogram", paramLabel = "FILE",
+            description = "Also write the measured round-trip latencies to FILE as an HdrHistogram interval log (default: none).")
+    private Path histogram;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the secrets, to repeat a run (default: random).")
     private Long seed;
 
@@ -122,17 +134,26 @@ public final class LoadCommand implements Callable<Integer> {
             return 2;
         }
         LoadReport report;
-        try (NioTransport transport = NioTransport.builder().clientLoops(plan.clientLoops()).build()) {
+        LatencyLog latencyLog;
+        try {
+            latencyLog = histogram == null ? LatencyLog.NONE : LatencyLog.create(histogram);
+        } catch (IllegalArgumentException e) {
+            err.println("hotcold load: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try (latencyLog; NioTransport transport = NioTransport.builder().clientLoops(plan.clientLoops()).build()) {
             err.printf("hotcold load: %d connection(s) to %s, games on [1, %d], %s warmup, %s measured, seed %d%n",
                     plan.connections(), Addresses.describe(plan.address()), plan.range(),
                     describe(plan.warmup()), describe(plan.measured()), plan.seed());
             err.flush();
-            report = new LoadRun(plan, transport, err).run();
+            report = new LoadRun(plan, transport, err, latencyLog).run();
         }
-        if (report.errors() > 0) {
-            err.println("hotcold load: errors: " + report.errorBreakdown());
-            err.flush();
+        if (latencyLog.file() != null) {
+            err.println("hotcold load: latency histogram log written to " + latencyLog.file());
         }
+        report.errorTable().forEach(err::println);
+        err.flush();
         out.println(json ? report.json() : report.summaryLine());
         out.flush();
         return report.errors() > 0 ? 1 : 0;
