@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -99,29 +103,51 @@ public final class ScrapeChart {
         NumberAxis time = new NumberAxis("seconds");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(12);
-        plot.add(panel("round trips/s", intervals, ScrapeSeries.Interval::roundTripsPerSecond,
-                new XYLineAndShapeRenderer(true, true), new Color(0x1f77b4)), 2);
-        plot.add(panel("connections", intervals, ScrapeSeries.Interval::connections, new XYStepRenderer(),
-                new Color(0x2ca02c)), 1);
-        plot.add(panel("p99 round trip (µs)", intervals, ScrapeSeries.Interval::p99Micros,
-                new XYLineAndShapeRenderer(true, true), new Color(0xd62728)), 2);
+        plot.add(panel(linear("round trips/s"), intervals, ScrapeSeries.Interval::roundTripsPerSecond,
+                new XYLineAndShapeRenderer(true, true), new Color(0x0072B2)), 2);
+        plot.add(panel(linear("connections"), intervals, ScrapeSeries.Interval::connections, new XYStepRenderer(),
+                new Color(0x009E73)), 1);
+        plot.add(panel(logarithmic("server's p99 round trip (µs, log scale)"), intervals,
+                ScrapeSeries.Interval::p99Micros, new XYLineAndShapeRenderer(true, true), new Color(0xD55E00)), 2);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.addSubtitle(new TextTitle("p99: histogram_quantile(0.99) of hotcold_roundtrip_seconds between two"
+                + " scrapes, the server's own time per round trip, without the network and the queueing a client"
+                + " also sees"));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    private static XYPlot panel(String name, List<ScrapeSeries.Interval> intervals,
-            ToDoubleFunction<ScrapeSeries.Interval> value, XYLineAndShapeRenderer renderer, Color color) {
-        XYSeries series = new XYSeries(name, true, true);
-        for (ScrapeSeries.Interval interval : intervals) {
-            double y = value.applyAsDouble(interval);
-            if (Double.isFinite(y)) {
-                series.add(interval.seconds(), y);
-            }
-        }
+    private static NumberAxis linear(String name) {
         NumberAxis axis = new NumberAxis(name);
         axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
         axis.setAutoRangeIncludesZero(true);
+        return axis;
+    }
+
+    /**
+     * A decade per tick: the first scrape of a cold server can hold a p99 ten thousand times a
+     * warm one's, which a linear axis would flatten to nothing.
+     */
+    private static LogAxis logarithmic(String name) {
+        LogAxis axis = new LogAxis(name);
+        axis.setBase(10);
+        axis.setSmallestValue(0.01);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setMinorTickCount(9);
+        axis.setMinorTickMarksVisible(true);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+        return axis;
+    }
+
+    private static XYPlot panel(ValueAxis axis, List<ScrapeSeries.Interval> intervals,
+            ToDoubleFunction<ScrapeSeries.Interval> value, XYLineAndShapeRenderer renderer, Color color) {
+        XYSeries series = new XYSeries(axis.getLabel(), true, true);
+        for (ScrapeSeries.Interval interval : intervals) {
+            double y = value.applyAsDouble(interval);
+            if (Double.isFinite(y) && (!(axis instanceof LogAxis) || y > 0)) {
+                series.add(interval.seconds(), y);
+            }
+        }
         renderer.setSeriesPaint(0, color);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         XYPlot panel = new XYPlot(new XYSeriesCollection(series), null, axis, renderer);
