@@ -71,10 +71,12 @@ import java.util.function.Function;
  * percentiles can be taken across servers, as Prometheus's {@code histogram_quantile} does) and the
  * 0.5, 0.99 and 0.999 percentiles of each server. The histograms' buckets are 1, 2 and 5 of each
  * decade: from 100 ns to 10 s for round trips, from 1 to ten million for guesses. A
- * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter. Each call
- * is a counter increment or a recording: no allocation, no lock beyond what the registry's meters
- * take. One instance may observe several servers: their
- * figures add up under the same tags.
+ * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter: a Prometheus
+ * registry, say, publishes the histogram and leaves the in-process percentiles out, so a filter that
+ * turns them off there ({@code percentiles()} with no value, merged into the meter's configuration)
+ * saves their cost, about a fifth of what the meters add to a round trip. Each call is a counter
+ * increment or a recording: no allocation, no lock beyond what the registry's meters take. One
+ * instance may observe several servers: their figures add up under the same tags.
  */
 public final class HotColdMeters implements ServerObserver {
     private static final double[] PERCENTILES = {0.5, 0.99, 0.999};

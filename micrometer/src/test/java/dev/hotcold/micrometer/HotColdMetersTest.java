@@ -103,6 +103,23 @@ class HotColdMetersTest {
         assertEquals("bytes", registry.get("hotcold.sent").counter().getId().getBaseUnit());
     }
 
+    /** A registry without histograms (a push registry, say) still gets the percentiles of each server. */
+    @Test
+    void roundTripsAndGuessesPublishTheirMedianAndTailPercentiles() {
+        SimpleMeterRegistry simple = new SimpleMeterRegistry();
+        HotColdMeters meters = new HotColdMeters(simple);
+        ConnectionInfo connection = new ConnectionInfo(1, new java.net.InetSocketAddress("127.0.0.1", 5));
+        for (int i = 1; i <= 1000; i++) {
+            meters.onRoundTrip(connection, i * 1_000L);
+        }
+        List<Double> percentiles = java.util.Arrays.stream(simple.get("hotcold.roundtrip").timer().takeSnapshot()
+                .percentileValues()).map(value -> value.percentile()).toList();
+        assertEquals(List.of(0.5, 0.99, 0.999), percentiles);
+        double p99 = simple.get("hotcold.roundtrip").timer().takeSnapshot().percentileValues()[1].value(TimeUnit.MICROSECONDS);
+        assertTrue(p99 >= 950 && p99 <= 1050, "p99 of 1..1000 µs, within the histogram's precision: " + p99);
+        assertEquals(3, simple.get("hotcold.game.guesses").summary().takeSnapshot().percentileValues().length);
+    }
+
     @Test
     void theRoundTripHistogramResolvesLessThanAMicrosecondInAPrometheusScrape() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
