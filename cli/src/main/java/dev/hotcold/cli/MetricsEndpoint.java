@@ -3,13 +3,10 @@ package dev.hotcold.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hotcold.micrometer.HotColdMeters;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -28,29 +25,14 @@ final class MetricsEndpoint implements AutoCloseable {
     /** Where the scrape is served. */
     static final String PATH = "/metrics";
 
-    /**
-     * Prometheus takes a meter's histogram and leaves out the percentiles worked out in the process
-     * (a series is a histogram or a summary, not both), and {@code histogram_quantile} gives them
-     * from the buckets, across servers too. So hotcold's meters keep no percentiles here: they
-     * would cost every round trip (about 30 ns in {@code ConnectionRoundTripBenchmark}) for
-     * nothing.
-     */
-    static final MeterFilter NO_CLIENT_PERCENTILES = new MeterFilter() {
-        @Override
-        public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-            return id.getName().startsWith("hotcold.")
-                    ? DistributionStatisticConfig.builder().percentiles().build().merge(config)
-                    : config;
-        }
-    };
-
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HotColdMeters meters;
     private final HttpServer http;
     private final ExecutorService executor;
 
     private MetricsEndpoint(InetSocketAddress address) throws IOException {
-        registry.config().meterFilter(NO_CLIENT_PERCENTILES);
+        // Prometheus publishes histograms and drops in-process percentiles: none are computed.
+        registry.config().meterFilter(HotColdMeters.histogramsOnly());
         // Untagged: Prometheus labels each series with the instance it scraped.
         meters = new HotColdMeters(registry);
         new JvmMemoryMetrics().bindTo(registry);

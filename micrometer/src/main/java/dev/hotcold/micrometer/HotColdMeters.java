@@ -12,10 +12,13 @@ import dev.hotcold.core.protocol.ErrorReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,15 +74,40 @@ import java.util.function.Function;
  * percentiles can be taken across servers, as Prometheus's {@code histogram_quantile} does) and the
  * 0.5, 0.99 and 0.999 percentiles of each server. The histograms' buckets are 1, 2 and 5 of each
  * decade: from 100 ns to 10 s for round trips, from 1 to ten million for guesses. A
- * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter: a Prometheus
- * registry, say, publishes the histogram and leaves the in-process percentiles out, so a filter that
- * turns them off there ({@code percentiles()} with no value, merged into the meter's configuration)
- * saves their cost, about a fifth of what the meters add to a round trip. Each call is a counter
+ * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter. A Prometheus
+ * registry publishes the histogram and leaves the in-process percentiles out: give it
+ * {@link #histogramsOnly()} first, and the meters do not pay for them (about a fifth of what the
+ * meters add to a round trip). Each call is a counter
  * increment or a recording: no allocation, no lock beyond what the registry's meters take. One
  * instance may observe several servers: their figures add up under the same tags.
  */
 public final class HotColdMeters implements ServerObserver {
     private static final double[] PERCENTILES = {0.5, 0.99, 0.999};
+    /**
+     * A filter for registries that publish histograms and take percentiles from them where they are
+     * queried, as Prometheus does with {@code histogram_quantile}: hotcold's meters keep their
+     * buckets and compute no percentiles in the process. Configure it on the registry before the
+     * meters are made:
+     *
+     * <pre>{@code
+     * PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+     * registry.config().meterFilter(HotColdMeters.histogramsOnly());
+     * ServerConfig config = ServerConfig.builder().observer(new HotColdMeters(registry)).build();
+     * }</pre>
+     *
+     * @return a filter that leaves every meter but hotcold's as it is
+     */
+    public static MeterFilter histogramsOnly() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getName().startsWith("hotcold.")
+                        ? DistributionStatisticConfig.builder().percentiles().build().merge(config)
+                        : config;
+            }
+        };
+    }
+
     /**
      * The round-trip histogram's bucket bounds: 1, 2 and 5 of each decade from 100 ns (a warm
      * server answers most round trips within a microsecond, far below Micrometer's default lowest

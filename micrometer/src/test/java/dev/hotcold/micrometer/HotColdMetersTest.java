@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 
 /** The meters, read from a {@link SimpleMeterRegistry}, against real servers and clients over NIO. */
 class HotColdMetersTest {
+    private static final int ROUND_TRIP_BUCKET_COUNT = 25;
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final Transport transport = NioTransport.builder().build();
     private final List<GameServer> servers = new ArrayList<>();
@@ -121,6 +122,20 @@ class HotColdMetersTest {
     }
 
     @Test
+    void histogramsOnlyKeepsTheBucketsAndComputesNoPercentiles() {
+        SimpleMeterRegistry simple = new SimpleMeterRegistry();
+        simple.config().meterFilter(HotColdMeters.histogramsOnly());
+        HotColdMeters meters = new HotColdMeters(simple);
+        meters.onRoundTrip(new ConnectionInfo(1, new java.net.InetSocketAddress("127.0.0.1", 5)), 1_500);
+        var snapshot = simple.get("hotcold.roundtrip").timer().takeSnapshot();
+        assertEquals(0, snapshot.percentileValues().length);
+        assertEquals(ROUND_TRIP_BUCKET_COUNT, snapshot.histogramCounts().length);
+        assertEquals(1.0, java.util.Arrays.stream(snapshot.histogramCounts())
+                .filter(bucket -> bucket.bucket(TimeUnit.NANOSECONDS) == 2_000).findFirst().orElseThrow().count());
+        assertEquals(0, simple.get("hotcold.game.guesses").summary().takeSnapshot().percentileValues().length);
+    }
+
+    @Test
     void theRoundTripHistogramResolvesLessThanAMicrosecondInAPrometheusScrape() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new HotColdMeters(prometheus);
@@ -133,7 +148,7 @@ class HotColdMetersTest {
         // bucket, 1 ms, would hold them all.
         assertEquals(List.of(1e-7, 2e-7, 5e-7, 1e-6), bounds.subList(0, 4));
         assertEquals(10.0, bounds.get(bounds.size() - 1));
-        assertEquals(25, bounds.size(), "each bucket is a series in every scrape");
+        assertEquals(ROUND_TRIP_BUCKET_COUNT, bounds.size(), "each bucket is a series in every scrape");
         prometheus.close();
     }
 

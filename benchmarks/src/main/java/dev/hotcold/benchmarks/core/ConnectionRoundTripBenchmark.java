@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code -XX:StartFlightRecording} or {@code serve --jfr} makes one (the per-round-trip event
  *       stays off);</li>
  *   <li>{@code jfr-all}: a recording of every hotcold event, the per-round-trip one too;</li>
- *   <li>{@code meters}: {@code hotcold-micrometer}'s observer on a {@code SimpleMeterRegistry}.</li>
+ *   <li>{@code meters}: {@code hotcold-micrometer}'s observer on a {@code SimpleMeterRegistry};</li>
+ *   <li>{@code meters-histograms}: the same with {@code HotColdMeters.histogramsOnly()}, as
+ *       {@code serve --metrics-port} keeps them for Prometheus.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -48,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConnectionRoundTripBenchmark {
     private static final byte[] ROUND_TRIP = "NUMBER\nREPORT Warmer\n".getBytes(StandardCharsets.US_ASCII);
 
-    @Param({"nothing", "jfr-default", "jfr-all", "meters"})
+    @Param({"nothing", "jfr-default", "jfr-all", "meters", "meters-histograms"})
     public String observing;
 
     private ServerLifecycle server;
@@ -68,6 +70,7 @@ public class ConnectionRoundTripBenchmark {
             case "jfr-default" -> recording = Observing.jfr(false);
             case "jfr-all" -> recording = Observing.jfr(true);
             case "meters" -> config = Observing.meters(config);
+            case "meters-histograms" -> config = Observing.histogramMeters(config);
             default -> throw new IllegalArgumentException("observing: no such mode " + observing);
         }
         server = new ServerLifecycle(config.build(), new StillEndpoint());

@@ -37,4 +37,15 @@ final class Observing {
     static ServerConfig.Builder meters(ServerConfig.Builder config) {
         return config.observer(new HotColdMeters(new SimpleMeterRegistry()));
     }
+
+    /**
+     * {@code config} with hotcold-micrometer's meters as {@code serve --metrics-port} keeps them: in
+     * a {@link SimpleMeterRegistry} with {@link HotColdMeters#histogramsOnly()}, the histograms
+     * without the percentiles a Prometheus registry would leave out anyway.
+     */
+    static ServerConfig.Builder histogramMeters(ServerConfig.Builder config) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        registry.config().meterFilter(HotColdMeters.histogramsOnly());
+        return config.observer(new HotColdMeters(registry));
+    }
 }
