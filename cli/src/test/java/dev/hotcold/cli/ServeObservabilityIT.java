@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -247,6 +248,34 @@ class ServeObservabilityIT {
             assertEquals(rounds, games.get(0).getLong("guesses"));
             assertEquals("WON", games.get(0).getString("end"));
             assertTrue(rounds > 1, "some of the game was played after the signal");
+        }
+    }
+
+    /**
+     * README's way to record every round trip: the JDK's settings plus the repository's
+     * jfr/hotcold-roundtrips.jfc, on the real process; one event per NUMBER answered.
+     */
+    @Test
+    void theRoundTripSettingsFileRecordsEveryRoundTrip(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("roundtrips.jfr");
+        Path settings = Path.of("..", "jfr", "hotcold-roundtrips.jfc").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(settings), settings.toString());
+        try (HotcoldProcess serve = HotcoldProcess.startWithJvmOptions(List.of("-XX:StartFlightRecording:settings=default,"
+                        + "settings=" + settings + ",filename=" + file), "serve", "--port", "0", "--quiet");
+             BlockingTransport client = new BlockingTransport()) {
+            InetSocketAddress address = serve.awaitListening();
+            int rounds;
+            try (GameConnection connection = client.connect(address);
+                 Game game = Game.start(connection, 1, 1000, 500)) {
+                rounds = game.play().size();
+            }
+            serve.terminate();
+            assertEquals(0, serve.awaitExit(Duration.ofSeconds(60)), serve.err());
+            List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+            assertEquals(rounds, events.stream()
+                    .filter(event -> event.getEventType().getName().equals("dev.hotcold.RoundTrip")).count());
+            assertTrue(events.stream().anyMatch(event -> event.getEventType().getName().equals("jdk.JVMInformation")),
+                    "the JDK's default events too");
         }
     }
 
