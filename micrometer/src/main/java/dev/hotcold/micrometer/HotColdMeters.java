@@ -76,8 +76,8 @@ import java.util.function.Function;
  * decade: from 100 ns to 10 s for round trips, from 1 to ten million for guesses. A
  * {@code MeterFilter} on the registry changes any of that, as for any Micrometer meter. A Prometheus
  * registry publishes the histogram and leaves the in-process percentiles out: give it
- * {@link #histogramsOnly()} first, and the meters do not pay for them (about a fifth of what the
- * meters add to a round trip). Each call is a counter
+ * {@link #histogramsOnly()} first, and the meters do not pay for them (in one JMH run, 19 of the
+ * 146 ns the meters added to a round trip). Each call is a counter
  * increment or a recording: no allocation, no lock beyond what the registry's meters take. One
  * instance may observe several servers: their figures add up under the same tags.
  */
