@@ -2,7 +2,8 @@
 # Scaling out: two `hotcold serve` processes behind HAProxy (TCP mode, health checks, least
 # connections), games played through it with `./hotcold play`, then one backend stopped with
 # SIGTERM while a game is in play on it. Shows that the game on the stopped backend finishes to
-# its CLEAR, that new games go to the survivor, and that the stopped backend exits 0.
+# its CLEAR, that new games go to the survivor, and that the stopped backend exits 0. Each backend
+# serves its meters (--metrics-port); a scrape of both shows how HAProxy split the games.
 # Exits non-zero on any failure; stops everything it started; done in well under two minutes.
 # CI runs it (.ci/run). Needs root or HAProxy already installed (it runs apt-get install haproxy).
 set -euo pipefail
@@ -73,12 +74,28 @@ SECONDS=0   # the time limit is for the run; a first build (none after mvn verif
 start_backend() {
   local name=$1
   shift
-  ./hotcold serve --host 127.0.0.1 --port 0 --strategy hotcold --grace 30 "$@" \
+  ./hotcold serve --host 127.0.0.1 --port 0 --metrics-port 0 --strategy hotcold --grace 30 "$@" \
     >"$work/$name.out" 2>"$work/$name.err" &
   pids+=("$!")
   eval "${name}_pid=$!"
 }
 port_of() { sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/$1.out"; }
+metrics_port_of() { sed -n 's|^metrics on http://127\.0\.0\.1:\([0-9]*\)/metrics$|\1|p' "$work/$1.out"; }
+# The value of one series (as Prometheus text names it) in a scrape of backend $1's metrics.
+metric() {
+  python3 - "$(metrics_port_of "$1")" "$2" <<'PY'
+import sys, urllib.request
+port, series = sys.argv[1], sys.argv[2]
+with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+    for line in response.read().decode().splitlines():
+        name, _, value = line.rpartition(" ")
+        if name == series:
+            print(int(float(value)))
+            break
+    else:
+        sys.exit(f"no series {series} in the scrape")
+PY
+}
 start_backend a --transport nio
 start_backend b --transport blocking
 await "backends listening" bash -c "grep -q '^listening on' '$work/a.out' && grep -q '^listening on' '$work/b.out'"
@@ -166,12 +183,19 @@ a_games=$(games_on a)
 b_games=$(games_on b)
 say "4 x ./hotcold play through haproxy: 12 games won; a served $a_games, b served $b_games"
 (( a_games > 0 && b_games > 0 && a_games + b_games == 12 )) || fail "both backends should have served games"
+won='hotcold_games_finished_total{end="won"}'
+checks='hotcold_games_finished_total{end="abandoned"}'
+a_won=$(metric a "$won") || fail "could not scrape a's metrics"
+b_won=$(metric b "$won") || fail "could not scrape b's metrics"
+(( a_won == a_games && b_won == b_games )) || fail "the meters say a won $a_won and b $b_won; the reports, $a_games and $b_games"
+say "scraped both backends' /metrics: $won is $a_won on a and $b_won on b;" \
+  "HAProxy's health checks (PARAMS 1 1, NUMBER, CLEAR) are the abandoned games: $(metric a "$checks") on a, $(metric b "$checks") on b"
 
 # --- a game held in play, then its backend stopped ----------------------------------------------
 python3 scripts/game-in-play.py 127.0.0.1 "$front_port" 777777 "$work/go" >"$work/game.out" 2>"$work/game.err" &
 game_pid=$!
 pids+=("$game_pid")
-await "the held game in play" grep -q '^game-in-play: in play' "$work/game.out"
+await "the held game in play" grep -qs '^game-in-play: in play' "$work/game.out"
 if [[ $(connections_on a) == 1 ]]; then
   stopped=a survivor=b stopped_pid=$a_pid
 elif [[ $(connections_on b) == 1 ]]; then

@@ -28,5 +28,8 @@ module dev.hotcold.core {
     exports dev.hotcold.core.transport;
     exports dev.hotcold.core.spi;
 
+    // The server's JDK Flight Recorder events: part of the JDK, so core still depends on it alone.
+    requires jdk.jfr;
+
     uses dev.hotcold.core.transport.Transport;
 }

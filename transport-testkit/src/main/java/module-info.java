@@ -8,6 +8,7 @@ module dev.hotcold.testkit {
     requires org.junit.jupiter.params;
     // LogRecords, a public class, is a java.util.logging Handler and hands out LogRecords.
     requires transitive java.logging;
+    requires jdk.jfr;
     requires org.mockito;
 
     exports dev.hotcold.testkit;

@@ -64,7 +64,7 @@ class ArchitectureTest {
     @Test
     void coreDependsOnTheJdkAlone() {
         noClasses().that().resideInAPackage("dev.hotcold.core..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.hotcold.core..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "jdk.jfr..", "dev.hotcold.core..")
                 .check(hotcold);
     }
 

@@ -1,5 +1,6 @@
 package dev.hotcold.benchmarks;
 
+import dev.hotcold.benchmarks.chart.ScrapeChart;
 import dev.hotcold.benchmarks.chart.ThroughputChart;
 import dev.hotcold.benchmarks.netty.NettyServerCommand;
 import dev.hotcold.benchmarks.optimum.OptimumTable;
@@ -13,10 +14,12 @@ import java.util.Arrays;
  * java -jar benchmarks/target/benchmarks.jar -prof gc 'core\..*'      JMH options as usual
  * java -jar benchmarks/target/benchmarks.jar netty-server --port 1234 the Netty reference server
  * java -jar benchmarks/target/benchmarks.jar chart --jmh r.json --out chart.png
+ * java -jar benchmarks/target/benchmarks.jar scrape-chart --scrapes s.txt --out chart.png
  * java -jar benchmarks/target/benchmarks.jar optimum [--to N]         the exact optimum table
  * </pre>
  *
- * Anything that is not {@code netty-server}, {@code chart} or {@code optimum} goes to {@code org.openjdk.jmh.Main}.
+ * Anything that is not {@code netty-server}, {@code chart}, {@code scrape-chart} or {@code optimum}
+ * goes to {@code org.openjdk.jmh.Main}.
  */
 public final class Main {
     private Main() {}
@@ -28,6 +31,7 @@ public final class Main {
             case "netty-server" -> System.exit(NettyServerCommand.run(rest, System.out, System.err));
             case "chart" -> System.exit(ThroughputChart.run(rest, System.out, System.err));
             case "optimum" -> System.exit(OptimumTable.run(rest, System.out, System.err));
+            case "scrape-chart" -> System.exit(ScrapeChart.run(rest, System.out, System.err));
             default -> org.openjdk.jmh.Main.main(args);
         }
     }

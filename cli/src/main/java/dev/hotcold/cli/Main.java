@@ -19,13 +19,16 @@ import picocli.CommandLine.Command;
  * ./hotcold play --port 1234 --lower 1 --upper 1000000 --secret 4242
  * ./hotcold serve --port -5     # hotcold serve: Invalid value for option '--port': -5 is not a port ...
  * }</pre>
+ *
+ * <p>{@code bench} is listed here for its help; the launcher runs the benchmarks jar for it.
  */
 @Command(
         name = "hotcold",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The guess-the-number game of Effective Python's item 76 (\"the book\") over a line protocol, on pluggable transports.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, LoadCommand.class, DuelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, PlayCommand.class, LoadCommand.class, DuelCommand.class,
+                BenchCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -75,13 +75,19 @@ final class PlayCommand implements Callable<Integer> {
 
     /**
      * The shared transport options include {@code --loops}, the NIO server's event loops; a client
-     * has no use for it, so play does not take it (picocli then names it as unknown).
+     * has no use for it, so play does not take it (picocli then names it as unknown). Nor can play
+     * reach a server through the in-memory transport, which connects only inside one process:
+     * {@code --transport} offers blocking and nio.
      */
     static final class ClientOptionsOnly implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec play) {
             OptionSpec loops = play.findOption("--loops");
-            return loops != null ? play.remove(loops) : play;
+            if (loops != null) {
+                play.remove(loops);
+            }
+            return TransportChoice.socketsOnly(play, "reaches only a server in the same process, and play's server"
+                    + " is another process");
         }
     }
 

@@ -2,8 +2,14 @@ package dev.hotcold.cli;
 
 import dev.hotcold.core.transport.Transport;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code --transport} option and the options of each transport, shared by the commands. The
@@ -34,6 +40,39 @@ final class TransportChoice {
     @Option(names = "--loops", paramLabel = "N", converter = Flags.AtLeastOne.class,
             description = "NIO transport: server event loops, at least 1 (default: one per processor).")
     Integer loops;
+
+    /**
+     * Narrows {@code command}'s {@code --transport} to the socket transports, for a command that
+     * talks to other processes: the help offers only those, and {@code inmemory} is refused while
+     * the options are parsed, as a bad value of the flag (exit status 2), with {@code why} as the
+     * reason. For a command's model transformer.
+     */
+    static CommandSpec socketsOnly(CommandSpec command, String why) {
+        OptionSpec transport = command.findOption("--transport");
+        command.remove(transport);
+        command.addOption(OptionSpec.builder(transport)
+                .completionCandidates(List.of(Kind.blocking.name(), Kind.nio.name()))
+                .converters(new SocketKind(why))
+                .build());
+        return command;
+    }
+
+    /** {@code blocking} or {@code nio}, in any case; {@code inmemory} is refused with the command's reason. */
+    private record SocketKind(String why) implements ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            Kind kind;
+            try {
+                kind = Kind.valueOf(value.strip().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a transport: blocking or nio");
+            }
+            if (kind == Kind.inmemory) {
+                throw new TypeConversionException("inmemory " + why + "; use blocking or nio");
+            }
+            return kind;
+        }
+    }
 
     /** The chosen transport, or {@code fallback} when none was chosen. */
     Transport create(Kind fallback) {

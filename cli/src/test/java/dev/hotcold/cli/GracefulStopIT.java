@@ -28,9 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What README and {@code serve --help} promise about SIGTERM, checked on the real process: games in
- * play are served to their {@code CLEAR}, new connections are refused, a game that outlasts the
- * grace period is cut, and the process exits 0 in time.
+ * What README and {@code serve --help} promise about SIGTERM and Ctrl-C, checked on the real
+ * process: games in play are served to their {@code CLEAR}, new connections are refused, a game
+ * that outlasts the grace period is cut, and the process exits 0 in time; a second signal cuts the
+ * games at once, with 143 or 130.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GracefulStopIT {
@@ -113,6 +114,61 @@ class GracefulStopIT {
             game.finish();
             assertEquals(0, serve.awaitExit(Duration.ofSeconds(30)), "exit status after Ctrl-C; err: " + serve.err());
             assertTrue(serve.outUntilEnd().contains("stopped: every game in play finished"), serve.outUntilEnd().toString());
+        }
+    }
+
+    /**
+     * A second SIGTERM during a long grace period cuts the game in play at once: the process exits
+     * long before the grace period is over, with 143 (128 + SIGTERM's 15), as help serve says.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"nio,--loops,1", "blocking,--threads,virtual"})
+    void aSecondSigtermCutsTheGamesInPlayAtOnce(String transport, String option, String value) throws Exception {
+        Duration grace = Duration.ofSeconds(120);
+        try (HotcoldProcess serve = HotcoldProcess.start("serve", "--transport", transport, option, value,
+                "--port", "0", "--quiet", "--strategy", "hotcold", "--grace", String.valueOf(grace.toSeconds()));
+             BlockingTransport client = new BlockingTransport()) {
+            InetSocketAddress address = serve.awaitListening();
+            GameInPlay game = GameInPlay.begin(client.connect(address), 424_242);
+            serve.terminate();
+            serve.awaitLine(STOPPING, Duration.ofSeconds(30));
+
+            long secondSignal = System.nanoTime();
+            serve.terminate();
+            int exitCode = serve.awaitExit(Duration.ofSeconds(60));
+            Duration took = Duration.ofNanos(System.nanoTime() - secondSignal);
+
+            assertEquals(143, exitCode, "exit status after a second SIGTERM; err: " + serve.err());
+            assertTrue(took.compareTo(grace.dividedBy(2)) < 0, "did not wait out the grace period: " + took);
+            assertTrue(serve.outUntilEnd().contains("stopped: a second SIGTERM cut 1 connection(s)"),
+                    serve.outUntilEnd().toString());
+            assertThrows(RuntimeException.class, game::finish, "the game was cut");
+            assertEquals("", serve.err(), "nothing on standard error");
+        }
+    }
+
+    @Test
+    void aSecondCtrlCCutsTheGamesInPlayAtOnce() throws Exception {
+        assumeFalse(HotcoldProcess.interruptIgnored(), "SIGINT is ignored here and so in the child; Ctrl-C cannot be shown");
+        Duration grace = Duration.ofSeconds(120);
+        try (HotcoldProcess serve = HotcoldProcess.start("serve", "--transport", "nio",
+                "--port", "0", "--quiet", "--strategy", "hotcold", "--grace", String.valueOf(grace.toSeconds()));
+             BlockingTransport client = new BlockingTransport()) {
+            InetSocketAddress address = serve.awaitListening();
+            GameInPlay game = GameInPlay.begin(client.connect(address), 90_210);
+            serve.interrupt();
+            serve.awaitLine(STOPPING, Duration.ofSeconds(30));
+
+            long secondSignal = System.nanoTime();
+            serve.interrupt();
+            int exitCode = serve.awaitExit(Duration.ofSeconds(60));
+            Duration took = Duration.ofNanos(System.nanoTime() - secondSignal);
+
+            assertEquals(130, exitCode, "exit status after a second Ctrl-C; err: " + serve.err());
+            assertTrue(took.compareTo(grace.dividedBy(2)) < 0, "did not wait out the grace period: " + took);
+            assertTrue(serve.outUntilEnd().contains("stopped: a second SIGINT cut 1 connection(s)"),
+                    serve.outUntilEnd().toString());
+            assertThrows(RuntimeException.class, game::finish, "the game was cut");
         }
     }
 

@@ -48,10 +48,17 @@ final class HotcoldProcess implements AutoCloseable {
 
     /** Starts {@code hotcold args...} from the jar the build made. */
     static HotcoldProcess start(String... args) throws IOException {
+        return startWithJvmOptions(List.of(), args);
+    }
+
+    /** Starts {@code java jvmOptions... -jar hotcold.jar args...}. */
+    static HotcoldProcess startWithJvmOptions(List<String> jvmOptions, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("hotcold.jar", "target/hotcold.jar"));
         assertTrue(Files.isRegularFile(jar), jar + " is built before the integration tests run");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return new HotcoldProcess(new ProcessBuilder(command).start());
     }
@@ -79,7 +86,7 @@ final class HotcoldProcess implements AutoCloseable {
             if (line == null || line == END) {
                 outLines.add(END);
                 fail("no line matching '" + pattern + "' " + (line == null ? "within " + timeout : "before the end")
-                        + "; out so far: " + outSeen + "; err: " + errSoFar());
+                        + "; out so far: " + outSeen + "; err: " + errSoFar() + "; " + exitSoFar());
             }
             outSeen.add((String) line);
             Matcher matcher = pattern.matcher((String) line);
@@ -153,6 +160,15 @@ final class HotcoldProcess implements AutoCloseable {
     /** Standard error, once the process has ended. */
     String err() {
         return err.join();
+    }
+
+    private String exitSoFar() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? "exit status " + process.exitValue() : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "still running";
+        }
     }
 
     private String errSoFar() {

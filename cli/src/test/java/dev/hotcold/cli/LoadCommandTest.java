@@ -14,6 +14,13 @@ import dev.hotcold.testkit.SilentServer;
 import dev.hotcold.transport.blocking.BlockingTransport;
 import dev.hotcold.transport.nio.NioTransport;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.io.TempDir;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoadCommandTest {
     private static final Pattern SUMMARY = Pattern.compile(
             "games=(\\d+) roundtrips=(\\d+) seconds=(\\d+\\.\\d{3}) games_per_s=(\\d+) roundtrips_per_s=(\\d+)"
-                    + " p50_us=(\\d+) p99_us=(\\d+) errors=(\\d+)");
+                    + " p50_us=(\\d+) p99_us=(\\d+) errors=(\\d+) elapsed_s=(\\d+\\.\\d{3})");
     private static final List<String> KINDS = List.of("connect_refused", "connect_timeout", "connect_failed", "reset",
             "closed", "io", "timeout", "server_error", "unreadable", "out_of_range", "repeat");
 
@@ -59,6 +66,7 @@ class LoadCommandTest {
             assertTrue(games > 0, run.out());
             assertTrue(roundTrips > games, "a game on [1, 100] takes more than one guess mostly: " + run.out());
             assertTrue(Double.parseDouble(summary.group(3)) >= 0.99, "measured for the time asked: " + run.out());
+            assertTrue(Double.parseDouble(summary.group(9)) >= 1.29, "the whole run, warmup included: " + run.out());
             assertTrue(Long.parseLong(summary.group(6)) <= Long.parseLong(summary.group(7)), "p50 <= p99: " + run.out());
             assertEquals("0", summary.group(8));
             assertTrue(run.err().lines().anyMatch(line -> line.contains("measuring") && line.contains("roundtrips/s=")),
@@ -79,17 +87,63 @@ class LoadCommandTest {
             assertEquals(1, run.lines().size(), run.out());
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             for (String field : List.of("games", "roundtrips", "seconds", "games_per_s", "roundtrips_per_s",
-                    "p50_us", "p99_us", "errors", "connections", "range", "stalled")) {
+                    "p50_us", "p99_us", "errors", "elapsed_s", "connections", "range", "stalled", "total_games",
+                    "total_roundtrips")) {
                 assertTrue(json.has(field), field + " in " + json);
             }
             assertTrue(json.get("roundtrips").getAsLong() > 0, json.toString());
             assertEquals(0, json.get("errors").getAsLong());
             assertEquals(4, json.get("connections").getAsInt());
             assertEquals(1000, json.get("range").getAsLong());
+            assertTrue(json.get("total_roundtrips").getAsLong() >= json.get("roundtrips").getAsLong(), json.toString());
+            assertTrue(json.get("total_games").getAsLong() >= json.get("games").getAsLong(), json.toString());
             JsonObject kinds = json.getAsJsonObject("errors_by_kind");
             assertEquals(KINDS, List.copyOf(kinds.keySet()));
             kinds.entrySet().forEach(kind -> assertEquals(0, kind.getValue().getAsLong(), kind.getKey()));
         }
+    }
+
+    /**
+     * --histogram writes an interval log HdrHistogram's own reader takes: a histogram per second
+     * measured, in nanoseconds, adding up to the round trips the summary counts.
+     */
+    @Test
+    void theHistogramLogHoldsEveryMeasuredRoundTrip(@TempDir Path directory) throws Exception {
+        Path log = directory.resolve("latency.hlog");
+        try (Transport serving = new NioTransport();
+             GameServer server = serving.serve(ServerConfig.loopback(0))) {
+            Transcript.Run run = load(port(server), "--connections", "4", "--seconds", "2.5", "--warmup", "0.5",
+                    "--json", "--histogram", log.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.err().contains("hotcold load: latency histogram log written to " + log.toAbsolutePath()), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            long measured = json.get("roundtrips").getAsLong();
+
+            List<Histogram> intervals = new ArrayList<>();
+            try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
+                for (EncodableHistogram next; (next = reader.nextIntervalHistogram()) != null; ) {
+                    intervals.add((Histogram) next);
+                }
+            }
+            assertTrue(intervals.size() >= 3, "a histogram per second of 2.5 s measured: " + intervals.size());
+            long total = intervals.stream().mapToLong(Histogram::getTotalCount).sum();
+            assertEquals(measured, total, "the summary counts the round trips whose latencies it measured");
+            Histogram all = new Histogram(3);
+            intervals.forEach(all::add);
+            long p50Micros = Math.round(all.getValueAtPercentile(50) / 1000.0);
+            assertTrue(Math.abs(p50Micros - json.get("p50_us").getAsLong()) <= 1 + json.get("p50_us").getAsLong() / 10,
+                    "nanoseconds, as the summary's p50_us " + json.get("p50_us") + " says: " + p50Micros);
+            assertTrue(Files.readString(log).startsWith("#hotcold load: 4 connection(s)"), "says what it holds");
+        }
+    }
+
+    @Test
+    void aHistogramLogThatCannotBeWrittenIsABadOption(@TempDir Path directory) throws Exception {
+        Path nowhere = directory.resolve("missing").resolve("latency.hlog");
+        Transcript.Run run = load(1, "--histogram", nowhere.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("hotcold load: cannot write the histogram log to " + nowhere + " (--histogram): no directory "
+                + nowhere.getParent(), run.err().strip());
     }
 
     @Test
@@ -128,7 +182,7 @@ class LoadCommandTest {
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             assertEquals(3, json.get("errors").getAsLong(), json.toString());
             assertEquals(Map.of(kind, 3L), nonZeroKinds(json), json.toString());
-            assertTrue(run.err().contains("hotcold load: errors: " + kind + "=3"), "errors named on stderr: " + run.err());
+            assertTrue(hasErrorRow(run.err(), kind, 3), "errors named on stderr: " + run.err());
         }
     }
 
@@ -144,7 +198,7 @@ class LoadCommandTest {
             assertEquals("0", summary.group(2), "no round trips while measuring");
             assertEquals("2", summary.group(8), "both connections counted");
             assertTrue(run.err().contains("2 connection(s) stalled"), run.err());
-            assertTrue(run.err().contains("errors: timeout=2"), run.err());
+            assertTrue(hasErrorRow(run.err(), "timeout", 2), run.err());
         }
     }
 
@@ -166,15 +220,25 @@ class LoadCommandTest {
         }
     }
 
+    /**
+     * Nothing to measure: the connections time out while connecting, the measured phase lasts no
+     * time at all, and the report still says how long the run took.
+     */
     @Test
     void aServerThatNeverAnswersEndsTheConnectPhaseAtTheReplyTimeout() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer(Misbehaviour.NEVER_ANSWERS)) {
+            long start = System.nanoTime();
             Transcript.Run run = load(server.port(), "--connections", "2", "--range", "100", "--seconds", "30",
                     "--warmup", "0", "--timeout", "0.3", "--json");
+            double took = (System.nanoTime() - start) / 1e9;
             assertEquals(1, run.exitCode(), run.err());
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             assertEquals(Map.of("timeout", 2L), nonZeroKinds(json), json.toString());
             assertEquals(0, json.get("roundtrips").getAsLong(), json.toString());
+            double elapsed = json.get("elapsed_s").getAsDouble();
+            assertTrue(elapsed >= 0.3 && elapsed <= took, "the run's real length, the reply timeout at least, at most "
+                    + took + " s: " + json);
+            assertEquals(0.0, json.get("seconds").getAsDouble(), 0.05, "no connection was left to measure: " + json);
         }
     }
 
@@ -206,7 +270,7 @@ class LoadCommandTest {
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             assertEquals(Map.of("connect_timeout", 3L), nonZeroKinds(json), json.toString());
             assertEquals(0, json.get("roundtrips").getAsLong(), json.toString());
-            assertTrue(run.err().contains("hotcold load: errors: connect_timeout=3"), run.err());
+            assertTrue(hasErrorRow(run.err(), "connect_timeout", 3), run.err());
             assertTrue(elapsed < java.time.Duration.ofSeconds(10).toNanos(), "ended long before --seconds 30: " + elapsed);
         }
     }
@@ -227,7 +291,7 @@ class LoadCommandTest {
             JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
             assertEquals(Map.of("timeout", 2L), nonZeroKinds(json), json.toString());
             assertEquals(0, json.get("stalled").getAsInt(), "ended by the reply timeout while running: " + json);
-            assertTrue(run.err().contains("hotcold load: errors: timeout=2"), run.err());
+            assertTrue(hasErrorRow(run.err(), "timeout", 2), run.err());
             assertTrue(elapsed < java.time.Duration.ofSeconds(10).toNanos(), "ended long before --seconds 30: " + elapsed);
             server.awaitClientClosed(10);
         }
@@ -265,19 +329,33 @@ class LoadCommandTest {
     }
 
     @Test
-    void aMissingFlagIsNamed() {
-        Transcript.Run run = Transcript.run("load", "--connections", "1", "--range", "1", "--seconds", "1");
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().lines().findFirst().orElseThrow().contains("--port"), run.err());
+    void aRunWithoutConnectionsOrRangeUsesTheDefaults() throws Exception {
+        try (Transport serving = new NioTransport();
+             GameServer server = serving.serve(ServerConfig.loopback(0))) {
+            Transcript.Run run = load(port(server), "--seconds", "0.5", "--warmup", "0", "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonObject json = JsonParser.parseString(run.lines().get(0)).getAsJsonObject();
+            assertEquals(16, json.get("connections").getAsInt(), json.toString());
+            assertEquals(100, json.get("range").getAsLong(), json.toString());
+            assertTrue(run.err().startsWith("hotcold load: 16 connection(s) to 127.0.0.1:" + port(server)
+                    + ", games on [1, 100], 0 s warmup, 0.5 s measured"), run.err());
+        }
     }
 
     @Test
-    void helpDocumentsEveryOption() {
+    void helpDocumentsEveryOptionAndItsDefault() {
         Transcript.Run run = Transcript.run("help", "load");
         assertEquals(0, run.exitCode(), run.err());
         for (String option : List.of("--host", "--port", "--connections", "--range", "--seconds", "--warmup", "--json",
                 "--seed", "--timeout", "--connect-timeout", "--connect-window", "--loops", "--help")) {
             assertTrue(run.out().contains(option), option + " in " + run.out());
+        }
+        String flat = run.out().replaceAll("\\s+", " ");
+        for (String option : List.of("--port=PORT Server port (default: 1234).",
+                "--connections=C Connections, each playing its own games, at least 1 (default: 16).",
+                "--range=R Games are played on [1, R], R at least 1 (default: 100).",
+                "fractions allowed (default: 10).", "not counted in the figures (default: 1).")) {
+            assertTrue(flat.contains(option), option + " in " + run.out());
         }
     }
 
@@ -292,6 +370,12 @@ class LoadCommandTest {
 
     private static int port(GameServer server) {
         return ((InetSocketAddress) server.address()).getPort();
+    }
+
+    /** Whether stderr's table of errors has a row for {@code kind} with {@code count}, under its heading. */
+    static boolean hasErrorRow(String err, String kind, long count) {
+        return Pattern.compile("(?m)^hotcold load: \\d+ error\\(s\\), by kind:\n  kind +count  meaning\n(  .*\n)*"
+                + "  " + Pattern.quote(kind) + " +" + count + "  \\S").matcher(err).find();
     }
 
     private static Map<String, Long> nonZeroKinds(JsonObject json) {

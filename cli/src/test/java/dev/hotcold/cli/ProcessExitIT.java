@@ -27,6 +27,14 @@ class ProcessExitIT {
     }
 
     @Test
+    void versionIsACommandToo() throws Exception {
+        HotcoldProcess.Result run = HotcoldProcess.run("version");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("hotcold " + System.getProperty("hotcold.version")), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
     void aPortInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             HotcoldProcess.Result run = HotcoldProcess.run("serve", "--port", String.valueOf(taken.getLocalPort()));

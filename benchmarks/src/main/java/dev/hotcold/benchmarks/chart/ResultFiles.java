@@ -19,8 +19,8 @@ final class ResultFiles {
     /**
      * The round-trip rates in a JMH result ({@code -rf json -rff FILE}): every benchmark with a
      * {@code roundTrips} counter. The series is the {@code transport} parameter ({@code direct}
-     * for the direct benchmark, which has none) and the client API; connections are the
-     * {@code clients} parameter, 1 without one.
+     * for the direct benchmark, which has none) and the client API, {@code nio/AsyncGame};
+     * connections are the {@code clients} parameter, 1 without one.
      */
     static List<Point> jmh(Path file) throws IOException {
         JsonElement root = parse(file);
@@ -39,7 +39,7 @@ final class ResultFiles {
             String transport = params.has("transport") ? params.get("transport").getAsString() : "direct";
             int clients = params.has("clients") ? Integer.parseInt(params.get("clients").getAsString()) : 1;
             double rate = secondary.getAsJsonObject("roundTrips").get("score").getAsDouble();
-            points.add(new Point(transport + ", " + api(benchmark), clients, rate));
+            points.add(new Point(transport + "/" + api(benchmark), clients, rate));
         }
         return points;
     }
@@ -105,8 +105,8 @@ final class ResultFiles {
                         throw new IOException(where + ": no '" + field + "' field");
                     }
                 }
-                points.add(new Point(summary.get("server").getAsString() + " (load)",
-                        summary.get("connections").getAsInt(), summary.get("roundtrips_per_s").getAsDouble()));
+                points.add(new Point(summary.get("server").getAsString(), summary.get("connections").getAsInt(),
+                        summary.get("roundtrips_per_s").getAsDouble()));
             } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
                 throw new IOException(where + ": not a load summary object: " + e.getMessage(), e);
             }

@@ -11,38 +11,45 @@ import java.util.concurrent.CompletionException;
  */
 enum ErrorKind {
     /** Nobody listens at the address, or the listen backlog turned the connection away. */
-    CONNECT_REFUSED("connect_refused"),
+    CONNECT_REFUSED("connect_refused", "nobody listened at the address, or its listen backlog was full"),
     /**
      * The connection was not set up within the connect timeout, or was not set up or first
      * answered when the connect phase ended.
      */
-    CONNECT_TIMEOUT("connect_timeout"),
+    CONNECT_TIMEOUT("connect_timeout", "not connected, or not first answered, within --connect-timeout"),
     /** Any other failure to connect. */
-    CONNECT_FAILED("connect_failed"),
+    CONNECT_FAILED("connect_failed", "could not connect, for another reason"),
     /** The server reset an established connection. */
-    RESET("reset"),
+    RESET("reset", "the server reset the connection"),
     /** The server closed an established connection in the middle of a game. */
-    CLOSED("closed"),
+    CLOSED("closed", "the server closed the connection in the middle of a game"),
     /** Any other I/O failure on an established connection. */
-    IO("io"),
+    IO("io", "another I/O failure on an open connection"),
     /**
      * The server kept an established connection waiting longer than the reply timeout: no reply
      * to a {@code NUMBER}, or the connection's commands not taken.
      */
-    TIMEOUT("timeout"),
+    TIMEOUT("timeout", "the server kept the connection waiting past --timeout"),
     /** The server answered {@code ERROR <reason>}. */
-    SERVER_ERROR("server_error"),
+    SERVER_ERROR("server_error", "the server answered ERROR"),
     /** The server answered a line that is neither a number nor an {@code ERROR} line. */
-    UNREADABLE("unreadable"),
+    UNREADABLE("unreadable", "a reply that is neither a number nor ERROR"),
     /** The server guessed a number outside the game's range. */
-    OUT_OF_RANGE("out_of_range"),
+    OUT_OF_RANGE("out_of_range", "a guess outside the game's range"),
     /** The server guessed a number it had already guessed in the same game. */
-    REPEAT("repeat");
+    REPEAT("repeat", "a guess repeated within one game");
 
     private final String label;
+    private final String meaning;
 
-    ErrorKind(String label) {
+    ErrorKind(String label, String meaning) {
         this.label = label;
+        this.meaning = meaning;
+    }
+
+    /** What the kind means, for the table of errors on stderr. */
+    String meaning() {
+        return meaning;
     }
 
     /** The name in the summary and the JSON, for example {@code out_of_range}. */

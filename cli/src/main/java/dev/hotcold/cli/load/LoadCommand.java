@@ -5,6 +5,7 @@ import dev.hotcold.core.client.Addresses;
 import dev.hotcold.transport.nio.NioTransport;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,8 +21,11 @@ import picocli.CommandLine.TypeConversionException;
  *
  * <pre>{@code
  * ./hotcold load --port 1234 --connections 256 --range 100 --seconds 10
- * games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=…
+ * games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=… elapsed_s=…
  * }</pre>
+ *
+ * <p>Every option has a default: port 1234, {@value #DEFAULT_CONNECTIONS} connections, range
+ * {@value #DEFAULT_RANGE}, {@value #DEFAULT_SECONDS} s measured after a 1 s warmup.
  *
  * <p>Exit status: 0 when the run had no error, 1 when it had any, 2 for a bad option.
  */
@@ -33,44 +37,65 @@ import picocli.CommandLine.TypeConversionException;
                         + " then CLEAR and a new game. Every reply is checked (a number, in the range, no repeat"
                         + " within a game); the first error on a connection is counted by kind and ends that connection.",
                 "",
-                "Prints a progress line each second on stderr, then one line on stdout:",
-                "games=N roundtrips=N seconds=S games_per_s=N roundtrips_per_s=N p50_us=N p99_us=N errors=N",
-                "or, with --json, one JSON object with the same fields and the errors by kind. The warmup is"
+                "Prints a progress line each second on stderr, then one line on stdout of name=value pairs:"
+                        + " games, roundtrips, seconds (how long it measured), games_per_s, roundtrips_per_s,"
+                        + " p50_us, p99_us, errors and elapsed_s (the whole run, connecting and warmup included);"
+                        + " with --json, one JSON object with the same fields and the errors by kind. The warmup is"
                         + " played but not counted in the figures; errors are counted over the whole run. The run"
                         + " ends by the connect timeout plus the warmup plus the measured seconds, whatever the"
-                        + " server does; connections then waiting past the reply timeout, or waiting at all if"
-                        + " the server answered nothing while measuring, count as timeouts.",
+                        + " server does, and sooner once no connection is left playing; connections then waiting"
+                        + " past the reply timeout, or waiting at all if the server answered nothing while"
+                        + " measuring, count as timeouts.",
                 "",
-                "Exit status: 0 without errors, 1 with any, 2 for a bad option.",
+                "Errors, if any, are listed at the end on stderr in a table: each kind, its count and what it means.",
+                "",
+                "With --histogram FILE, the measured latencies are also written to FILE as an HdrHistogram interval"
+                        + " log, a histogram per second in nanoseconds, which HdrHistogram's HistogramLogProcessor"
+                        + " and plotter read.",
+                "",
+                "Exit status: 0 without errors, 1 with any, 2 for a bad option (a --histogram file that cannot"
+                        + " be created among them).",
                 ""})
 public final class LoadCommand implements Callable<Integer> {
+    /** Connections when --connections is not given. */
+    static final int DEFAULT_CONNECTIONS = 16;
+    /** The range's upper end when --range is not given. */
+    static final long DEFAULT_RANGE = 100;
+    /** Seconds measured when --seconds is not given. */
+    static final int DEFAULT_SECONDS = 10;
+
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Server address (default: ${DEFAULT-VALUE}).")
     private String host = "127.0.0.1";
 
-    @Option(names = "--port", required = true, paramLabel = "PORT", description = "Server port.")
-    private int port;
+    @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
+    private int port = 1234;
 
-    @Option(names = "--connections", required = true, paramLabel = "C",
-            description = "Connections, each playing its own games, at least 1.")
-    private int connections;
+    @Option(names = "--connections", paramLabel = "C",
+            description = "Connections, each playing its own games, at least 1 (default: ${DEFAULT-VALUE}).")
+    private int connections = DEFAULT_CONNECTIONS;
 
-    @Option(names = "--range", required = true, paramLabel = "R",
-            description = "Games are played on [1, R], R at least 1.")
-    private long range;
+    @Option(names = "--range", paramLabel = "R",
+            description = "Games are played on [1, R], R at least 1 (default: ${DEFAULT-VALUE}).")
+    private long range = DEFAULT_RANGE;
 
-    @Option(names = "--seconds", required = true, paramLabel = "S",
-            description = "How long to measure, after the warmup; more than 0, fractions allowed.")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "" + DEFAULT_SECONDS,
+            description = "How long to measure, after the warmup; more than 0, fractions allowed"
+                    + " (default: ${DEFAULT-VALUE}).")
     private double seconds;
 
-    @Option(names = "--warmup", paramLabel = "W",
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1",
             description = "Seconds played before measuring, not counted in the figures (default: ${DEFAULT-VALUE}).")
-    private double warmup = 1;
+    private double warmup;
 
     @Option(names = "--json", description = "Print the summary as one JSON object, with the errors by kind.")
     private boolean json;
+
+    @Option(names = "--histogram", paramLabel = "FILE",
+            description = "Also write the measured round-trip latencies to FILE as an HdrHistogram interval log (default: none).")
+    private Path histogram;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the secrets, to repeat a run (default: random).")
     private Long seed;
@@ -109,24 +134,33 @@ public final class LoadCommand implements Callable<Integer> {
             return 2;
         }
         LoadReport report;
-        try (NioTransport transport = NioTransport.builder().clientLoops(plan.clientLoops()).build()) {
+        LatencyLog latencyLog;
+        try {
+            latencyLog = histogram == null ? LatencyLog.NONE : LatencyLog.create(histogram);
+        } catch (IllegalArgumentException e) {
+            err.println("hotcold load: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try (latencyLog; NioTransport transport = NioTransport.builder().clientLoops(plan.clientLoops()).build()) {
             err.printf("hotcold load: %d connection(s) to %s, games on [1, %d], %s warmup, %s measured, seed %d%n",
                     plan.connections(), Addresses.describe(plan.address()), plan.range(),
                     describe(plan.warmup()), describe(plan.measured()), plan.seed());
             err.flush();
-            report = new LoadRun(plan, transport, err).run();
+            report = new LoadRun(plan, transport, err, latencyLog).run();
         }
-        if (report.errors() > 0) {
-            err.println("hotcold load: errors: " + report.errorBreakdown());
-            err.flush();
+        if (latencyLog.file() != null) {
+            err.println("hotcold load: latency histogram log written to " + latencyLog.file());
         }
+        report.errorTable().forEach(err::println);
+        err.flush();
         out.println(json ? report.json() : report.summaryLine());
         out.flush();
         return report.errors() > 0 ? 1 : 0;
     }
 
     /** The run the options ask for; each bad value is named by its option. */
-    private LoadPlan plan() {
+    LoadPlan plan() {
         atLeast("--connections", connections, 1);
         atLeast("--range", range, 1);
         atLeast("--connect-window", connectWindow, 1);

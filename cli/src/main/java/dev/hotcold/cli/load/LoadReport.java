@@ -1,5 +1,7 @@
 package dev.hotcold.cli.load;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -17,9 +19,16 @@ import java.util.StringJoiner;
  * @param range games were played on [1, range]
  * @param stalled connections still waiting for a reply when the run ended, past the reply
  *     timeout or, if the server answered nothing while measuring, at all (counted among the timeouts)
+ * @param elapsedSeconds how long the whole run took, from the first connect to the report: more
+ *     than {@code seconds} by the connect phase and the warmup, or much more when no connection
+ *     was left to measure
+ * @param totalGames games won over the whole run, the warmup's included: what a server's own
+ *     count of won games can be checked against
+ * @param totalRoundTrips {@code NUMBER}s answered over the whole run, the warmup's included
  */
 record LoadReport(long games, long roundTrips, double seconds, long p50Micros, long p99Micros,
-        Map<ErrorKind, Long> errorsByKind, int connections, long range, int stalled) {
+        Map<ErrorKind, Long> errorsByKind, int connections, long range, int stalled, double elapsedSeconds,
+        long totalGames, long totalRoundTrips) {
 
     LoadReport {
         errorsByKind = Map.copyOf(errorsByKind);
@@ -37,26 +46,51 @@ record LoadReport(long games, long roundTrips, double seconds, long p50Micros, l
         return seconds > 0 ? roundTrips / seconds : 0;
     }
 
-    /** {@code games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=…} */
+    /**
+     * {@code games=… roundtrips=… seconds=… games_per_s=… roundtrips_per_s=… p50_us=… p99_us=… errors=… elapsed_s=…}
+     */
     String summaryLine() {
         return String.format(Locale.ROOT,
-                "games=%d roundtrips=%d seconds=%.3f games_per_s=%.0f roundtrips_per_s=%.0f p50_us=%d p99_us=%d errors=%d",
-                games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros, errors());
+                "games=%d roundtrips=%d seconds=%.3f games_per_s=%.0f roundtrips_per_s=%.0f p50_us=%d p99_us=%d errors=%d"
+                        + " elapsed_s=%.3f",
+                games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros, errors(),
+                elapsedSeconds);
     }
 
-    /** The errors that happened, as {@code kind=count} pairs, or an empty string if none did. */
-    String errorBreakdown() {
-        StringJoiner pairs = new StringJoiner(" ");
+    /**
+     * The errors that happened as a table, a row per kind with its count and what it means, or no
+     * line at all if none did.
+     */
+    List<String> errorTable() {
+        List<ErrorKind> happened = new ArrayList<>();
         for (ErrorKind kind : ErrorKind.values()) {
-            long count = errorsByKind.getOrDefault(kind, 0L);
-            if (count > 0) {
-                pairs.add(kind.label() + "=" + count);
+            if (errorsByKind.getOrDefault(kind, 0L) > 0) {
+                happened.add(kind);
             }
         }
-        return pairs.toString();
+        if (happened.isEmpty()) {
+            return List.of();
+        }
+        int kindWidth = "kind".length();
+        int countWidth = "count".length();
+        for (ErrorKind kind : happened) {
+            kindWidth = Math.max(kindWidth, kind.label().length());
+            countWidth = Math.max(countWidth, String.valueOf(errorsByKind.get(kind)).length());
+        }
+        String row = "  %-" + kindWidth + "s  %" + countWidth + "s  %s";
+        List<String> lines = new ArrayList<>();
+        lines.add("hotcold load: " + errors() + " error(s), by kind:");
+        lines.add(String.format(Locale.ROOT, row, "kind", "count", "meaning"));
+        for (ErrorKind kind : happened) {
+            lines.add(String.format(Locale.ROOT, row, kind.label(), errorsByKind.get(kind), kind.meaning()));
+        }
+        return lines;
     }
 
-    /** The summary's fields, then connections, range, stalled and every error kind, as one JSON object. */
+    /**
+     * The summary's fields, then every error kind, connections, range, stalled and the whole run's
+     * games and round trips, as one JSON object.
+     */
     String json() {
         StringJoiner kinds = new StringJoiner(",", "{", "}");
         for (ErrorKind kind : ErrorKind.values()) {
@@ -64,9 +98,9 @@ record LoadReport(long games, long roundTrips, double seconds, long p50Micros, l
         }
         return String.format(Locale.ROOT,
                 "{\"games\":%d,\"roundtrips\":%d,\"seconds\":%.3f,\"games_per_s\":%.0f,\"roundtrips_per_s\":%.0f,"
-                        + "\"p50_us\":%d,\"p99_us\":%d,\"errors\":%d,\"errors_by_kind\":%s,"
-                        + "\"connections\":%d,\"range\":%d,\"stalled\":%d}",
+                        + "\"p50_us\":%d,\"p99_us\":%d,\"errors\":%d,\"elapsed_s\":%.3f,\"errors_by_kind\":%s,"
+                        + "\"connections\":%d,\"range\":%d,\"stalled\":%d,\"total_games\":%d,\"total_roundtrips\":%d}",
                 games, roundTrips, seconds, gamesPerSecond(), roundTripsPerSecond(), p50Micros, p99Micros,
-                errors(), kinds, connections, range, stalled);
+                errors(), elapsedSeconds, kinds, connections, range, stalled, totalGames, totalRoundTrips);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotcold.cli.load;
 
+import dev.hotcold.core.client.Addresses;
 import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.transport.Transport;
 import java.io.PrintWriter;
@@ -16,8 +17,9 @@ import org.HdrHistogram.Histogram;
  * fails with a timeout on its own, as it runs out. The calling thread keeps
  * the run's time: it wakes every {@link #TICK_NANOS} to count the connections still playing and,
  * once a second, prints a {@link ProgressLine}. The run ends at the connect timeout plus the
- * warmup plus the measured time at the latest, or sooner if no connection is left playing. The
- * caller owns the transport and closes it afterwards.
+ * warmup plus the measured time at the latest, or sooner if no connection is left playing; the
+ * report gives both the measured time and the run's whole. The caller owns the transport and
+ * closes it afterwards.
  */
 final class LoadRun {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -29,6 +31,7 @@ final class LoadRun {
     private final LoadStats stats = new LoadStats();
     private final RunSignals signals;
     private final ConnectionDriver[] drivers;
+    private final LatencyLog latencyLog;
     private int started;
 
     private long runStart;
@@ -42,7 +45,13 @@ final class LoadRun {
     private Histogram measured;
 
     LoadRun(LoadPlan plan, Transport transport, PrintWriter progress) {
+        this(plan, transport, progress, LatencyLog.NONE);
+    }
+
+    /** A run that also writes each measured second's latencies to {@code latencyLog}. */
+    LoadRun(LoadPlan plan, Transport transport, PrintWriter progress, LatencyLog latencyLog) {
         this.plan = plan;
+        this.latencyLog = latencyLog;
         this.client = transport.client(plan.clientOptions());
         this.progress = progress;
         this.signals = new RunSignals(plan.connections(), plan.connectWindow());
@@ -65,24 +74,35 @@ final class LoadRun {
             // Measuring starts here: what the warmup did is set aside.
             long measureStart = System.nanoTime();
             long gamesBefore = stats.games();
-            long roundTripsBefore = stats.roundTrips();
             interval = stats.takeInterval(interval);
             measured = new Histogram(3);
+            latencyLog.start(plan.connections() + " connection(s) to " + Addresses.describe(plan.address())
+                    + ", games on [1, " + plan.range() + "], seed " + plan.seed(), System.currentTimeMillis());
             play("measuring", measureStart + plan.measured().toNanos());
             long measureEnd = System.nanoTime();
             long games = stats.games() - gamesBefore;
-            long roundTrips = stats.roundTrips() - roundTripsBefore;
-            measured.add(stats.takeInterval(interval));
+            interval = stats.takeInterval(interval);
+            measured.add(interval);
+            latencyLog.interval(interval);
+            // The round trips measured are those whose latencies were: the histogram's intervals
+            // start and end exactly where its percentiles (and the --histogram log) do.
+            long roundTrips = measured.getTotalCount();
 
             int stalled = timeOutStalled(measureEnd, roundTrips);
+            stopAll();   // before the whole run's totals, which a connection still playing would add to
             return new LoadReport(games, roundTrips, (measureEnd - measureStart) / 1e9,
                     micros(measured, 50), micros(measured, 99), stats.errorsByKind(), plan.connections(),
-                    plan.range(), stalled);
+                    plan.range(), stalled, (System.nanoTime() - runStart) / 1e9, stats.games(), stats.roundTrips());
         } finally {
-            signals.markOver();
-            for (ConnectionDriver driver : drivers) {
-                driver.stop();
-            }
+            stopAll();
+        }
+    }
+
+    /** Ends the run: every connection stops playing and is closed; a second call does nothing more. */
+    private void stopAll() {
+        signals.markOver();
+        for (ConnectionDriver driver : drivers) {
+            driver.stop();
         }
     }
 
@@ -118,15 +138,18 @@ final class LoadRun {
         }
     }
 
-    /** Lets the connections play until {@code until}, or until none is left playing. */
+    /**
+     * Lets the connections play until {@code until}, or until none is left playing: then at once,
+     * so that a phase nobody played in lasts no time at all.
+     */
     private void play(String phase, long until) throws InterruptedException {
         long now;
         while ((now = System.nanoTime()) - until < 0) {
-            TimeUnit.NANOSECONDS.sleep(Math.min(TICK_NANOS, until - now));
-            tick(phase);
-            if (playing == 0 && countPlaying() == 0) {
+            if (countPlaying() == 0) {
                 return;   // nobody left to play: waiting on would only delay the report
             }
+            TimeUnit.NANOSECONDS.sleep(Math.min(TICK_NANOS, until - now));
+            tick(phase);
         }
     }
 
@@ -160,6 +183,7 @@ final class LoadRun {
         interval = stats.takeInterval(interval);
         if (measured != null) {
             measured.add(interval);
+            latencyLog.interval(interval);
         }
         ProgressLine line = new ProgressLine(phase, (now - runStart) / 1e9, (games - lastGames) / dt,
                 (roundTrips - lastRoundTrips) / dt, micros(interval, 50), micros(interval, 99), playing, stats.errors());

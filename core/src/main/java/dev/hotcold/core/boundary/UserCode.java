@@ -3,6 +3,13 @@ package dev.hotcold.core.boundary;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
 import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.ConnectionSummary;
+import dev.hotcold.core.events.GameSummary;
+import dev.hotcold.core.events.Refusal;
+import dev.hotcold.core.events.ServerObserver;
+import dev.hotcold.core.events.UserCodeSource;
+import dev.hotcold.core.protocol.ErrorReason;
+import java.net.SocketAddress;
 import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.events.ServerEvent;
 import dev.hotcold.core.protocol.Decision;
@@ -49,6 +56,7 @@ public final class UserCode {
     public static final class Logs {
         private final RateLimitedLog strategy = new RateLimitedLog(GuessStrategy.class.getName(), Level.WARNING);
         private final RateLimitedLog listener = new RateLimitedLog(GameListener.class.getName(), Level.WARNING);
+        private final RateLimitedLog observer = new RateLimitedLog(ServerObserver.class.getName(), Level.WARNING);
         /** Apart from the others, so that a flood of ordinary failures cannot keep it quiet. */
         private final RateLimitedLog fatal = new RateLimitedLog(UserCode.class.getName(), Level.ERROR);
 
@@ -131,10 +139,10 @@ public final class UserCode {
      * @param event what happened
      * @param listener the server's listener
      * @param connection the connection it happened on
-     * @return {@code true} if the connection must be closed now: the listener threw an
-     *     {@link OutOfMemoryError} (a strategy's has ended its session already)
+     * @return what the listener threw, or null: the connection must be closed if it was an
+     *     {@link OutOfMemoryError} ({@link #isFatal}; a strategy's has ended its session already)
      */
-    public static boolean deliver(ServerEvent event, GameListener listener, ConnectionInfo connection) {
+    public static Throwable deliver(ServerEvent event, GameListener listener, ConnectionInfo connection) {
         return deliver(event, listener, connection, SHARED_LOGS);
     }
 
@@ -145,9 +153,9 @@ public final class UserCode {
      * @param listener the server's listener
      * @param connection the connection it happened on
      * @param logs the server's logs
-     * @return {@code true} if the connection must be closed now
+     * @return what the listener threw, or null
      */
-    public static boolean deliver(ServerEvent event, GameListener listener, ConnectionInfo connection, Logs logs) {
+    public static Throwable deliver(ServerEvent event, GameListener listener, ConnectionInfo connection, Logs logs) {
         if (event instanceof ServerEvent.ErrorSent(var reason, Optional<Throwable> cause) && cause.isPresent()) {
             // A strategy out of memory has ended its session already: the transport sends the
             // reply and then closes, as for any finished session.
@@ -160,7 +168,7 @@ public final class UserCode {
             }
         }
         if (listener == GameListener.NONE) {
-            return false;
+            return null;
         }
         try {
             switch (event) {
@@ -170,17 +178,19 @@ public final class UserCode {
                 case ServerEvent.GameCleared cleared -> listener.onGameCleared(connection);
                 case ServerEvent.ErrorSent(var reason, Optional<Throwable> cause) -> listener.onError(connection, reason, cause);
                 case ServerEvent.ConnectionClosed closed -> listener.onConnectionClosed(connection);
+                case ServerEvent.GameEnded ended -> { }   // for observers: GameListener has no such method
             }
         } catch (Throwable failure) {
             String method = "GameListener." + listenerMethod(event);
             if (isFatal(failure)) {
                 logs.fatal.log(method + " threw " + failure.getClass().getSimpleName() + " on " + connection
                         + "; the connection is closed", failure);
-                return true;
+                return failure;
             }
             logs.listener.log(method + " threw on " + connection + "; the server carries on", failure);
+            return failure;
         }
-        return false;
+        return null;
     }
 
     /**
@@ -201,6 +211,162 @@ public final class UserCode {
             case ServerEvent.GameCleared cleared -> "onGameCleared";
             case ServerEvent.ErrorSent error -> "onError";
             case ServerEvent.ConnectionClosed closed -> "onConnectionClosed";
+            case ServerEvent.GameEnded ended -> "(none)";
         };
+    }
+
+    // --- The observer: called inline, each call guarded ------------------------------------------
+
+    /**
+     * {@link ServerObserver#onConnectionAdmitted}, guarded.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param logs the server's logs
+     * @return {@code true} if the observer ran out of memory: the connection must be closed
+     */
+    public static boolean admitted(ServerObserver observer, ConnectionInfo connection, Logs logs) {
+        try {
+            observer.onConnectionAdmitted(connection);
+            return false;
+        } catch (Throwable failure) {
+            return observerFailed("onConnectionAdmitted", connection, failure, logs);
+        }
+    }
+
+    /**
+     * {@link ServerObserver#onConnectionRefused}, guarded.
+     *
+     * @param observer the server's observer
+     * @param client the refused client's address
+     * @param reason why it was refused
+     * @param logs the server's logs
+     */
+    public static void refused(ServerObserver observer, SocketAddress client, Refusal reason, Logs logs) {
+        try {
+            observer.onConnectionRefused(client, reason);
+        } catch (Throwable failure) {
+            observerFailed("onConnectionRefused", null, failure, logs);
+        }
+    }
+
+    /**
+     * {@link ServerObserver#onConnectionClosed}, guarded.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param summary its games, bytes, lifetime and why it closed
+     * @param logs the server's logs
+     */
+    public static void closed(ServerObserver observer, ConnectionInfo connection, ConnectionSummary summary, Logs logs) {
+        try {
+            observer.onConnectionClosed(connection, summary);
+        } catch (Throwable failure) {
+            observerFailed("onConnectionClosed", connection, failure, logs);
+        }
+    }
+
+    /**
+     * {@link ServerObserver#onGameStarted}, guarded.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param lower the game's lower bound
+     * @param upper the game's upper bound
+     * @param logs the server's logs
+     * @return {@code true} if the observer ran out of memory: the connection must be closed
+     */
+    public static boolean gameStarted(ServerObserver observer, ConnectionInfo connection, long lower, long upper,
+            Logs logs) {
+        try {
+            observer.onGameStarted(connection, lower, upper);
+            return false;
+        } catch (Throwable failure) {
+            return observerFailed("onGameStarted", connection, failure, logs);
+        }
+    }
+
+    /**
+     * {@link ServerObserver#onGameFinished}, guarded.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param game the finished game
+     * @param logs the server's logs
+     * @return {@code true} if the observer ran out of memory: the connection must be closed
+     */
+    public static boolean gameFinished(ServerObserver observer, ConnectionInfo connection, GameSummary game, Logs logs) {
+        try {
+            observer.onGameFinished(connection, game);
+            return false;
+        } catch (Throwable failure) {
+            return observerFailed("onGameFinished", connection, failure, logs);
+        }
+    }
+
+    /**
+     * {@link ServerObserver#onProtocolError}, guarded.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param reason the error's reason
+     * @param logs the server's logs
+     * @return {@code true} if the observer ran out of memory: the connection must be closed
+     */
+    public static boolean protocolError(ServerObserver observer, ConnectionInfo connection, ErrorReason reason, Logs logs) {
+        try {
+            observer.onProtocolError(connection, reason);
+            return false;
+        } catch (Throwable failure) {
+            return observerFailed("onProtocolError", connection, failure, logs);
+        }
+    }
+
+    /**
+     * {@link ServerObserver#onRoundTrip}, guarded.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param nanos the service time
+     * @param logs the server's logs
+     * @return {@code true} if the observer ran out of memory: the connection must be closed
+     */
+    public static boolean roundTrip(ServerObserver observer, ConnectionInfo connection, long nanos, Logs logs) {
+        try {
+            observer.onRoundTrip(connection, nanos);
+            return false;
+        } catch (Throwable failure) {
+            return observerFailed("onRoundTrip", connection, failure, logs);
+        }
+    }
+
+    /**
+     * {@link ServerObserver#onUserCodeFailure}, guarded: an observer that fails on another's
+     * failure is logged, not told of its own.
+     *
+     * @param observer the server's observer
+     * @param connection the connection
+     * @param source which user code failed
+     * @param failure what it threw
+     * @param logs the server's logs
+     */
+    public static void userCodeFailed(ServerObserver observer, ConnectionInfo connection, UserCodeSource source,
+            Throwable failure, Logs logs) {
+        try {
+            observer.onUserCodeFailure(connection, source, failure);
+        } catch (Throwable observerFailure) {
+            observerFailed("onUserCodeFailure", connection, observerFailure, logs);
+        }
+    }
+
+    private static boolean observerFailed(String method, ConnectionInfo connection, Throwable failure, Logs logs) {
+        String where = connection == null ? "" : " on " + connection;
+        if (isFatal(failure)) {
+            logs.fatal.log("ServerObserver." + method + " threw " + failure.getClass().getSimpleName() + where
+                    + (connection == null ? "" : "; the connection is closed"), failure);
+            return connection != null;
+        }
+        logs.observer.log("ServerObserver." + method + " threw" + where + "; the server carries on", failure);
+        return false;
     }
 }

@@ -5,15 +5,16 @@ import java.util.Objects;
 
 /**
  * How long a client waits for a server: to accept the connection, and to answer or take the
- * client's bytes. Every transport's {@code connect} and {@code connectAsync} take them; the
- * one-argument forms use {@link #defaults()}.
+ * client's bytes. They are given once, to a client ({@code transport.client(options)}, a
+ * {@link GameClient}); a transport's own {@code connect} and {@code connectAsync} use
+ * {@link #defaults()}.
  *
  * <pre>{@code
  * ClientOptions options = ClientOptions.builder()
  *         .connectTimeout(Duration.ofSeconds(2))
  *         .replyTimeout(Duration.ofSeconds(5))
  *         .build();
- * try (GameConnection connection = transport.connect(address, options)) {
+ * try (GameConnection connection = transport.client(options).connect(address)) {
  *     ...   // a silent server now fails with ClientTimeoutException instead of a hang
  * }
  * }</pre>

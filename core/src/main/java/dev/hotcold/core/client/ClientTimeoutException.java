@@ -10,7 +10,7 @@ import java.time.Duration;
  * {@code no reply from 127.0.0.1:1234 within 30 s (replyTimeout)}; the connection is closed.
  *
  * <pre>{@code
- * try (GameConnection connection = transport.connect(address, options)) {
+ * try (GameConnection connection = transport.client(options).connect(address)) {
  *     connection.send(new Command.Params(1, 100));
  *     connection.send(Command.NumberRequest.INSTANCE);
  *     Reply guess = connection.receive();

@@ -56,6 +56,26 @@ public sealed interface ServerEvent {
         }
     }
 
+    /**
+     * A game ended, whichever way: for {@link ServerObserver#onGameFinished}. The session
+     * records it (and {@link GameStarted}) whether or not anyone listens, once per game.
+     *
+     * @param lower the game's lower bound
+     * @param upper the game's upper bound
+     * @param guesses how many different numbers the server guessed in it
+     * @param end how it ended
+     */
+    record GameEnded(long lower, long upper, long guesses, GameEnd end) implements ServerEvent {
+        /**
+         * Checks that there is an end.
+         *
+         * @throws NullPointerException if {@code end} is null
+         */
+        public GameEnded {
+            Objects.requireNonNull(end, "end");
+        }
+    }
+
     /** {@code CLEAR} ended a game (or came with none): {@link GameListener#onGameCleared}. */
     enum GameCleared implements ServerEvent {
         /** The only instance. */

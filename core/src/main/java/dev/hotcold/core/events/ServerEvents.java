@@ -2,6 +2,7 @@ package dev.hotcold.core.events;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The events one connection recorded and not yet delivered, oldest first. Not thread-safe: it
@@ -41,6 +42,15 @@ public final class ServerEvents {
         while ((event = events.poll()) != null) {
             other.events.add(event);
         }
+    }
+
+    /**
+     * Hands each event to {@code action}, oldest first, leaving them recorded.
+     *
+     * @param action takes each event
+     */
+    public void forEach(Consumer<? super ServerEvent> action) {
+        events.forEach(action);
     }
 
     /**

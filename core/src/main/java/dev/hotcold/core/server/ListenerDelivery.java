@@ -5,6 +5,7 @@ import dev.hotcold.core.events.ConnectionInfo;
 import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.events.ServerEvent;
 import dev.hotcold.core.events.ServerEvents;
+import dev.hotcold.core.events.UserCodeSource;
 import dev.hotcold.core.spi.Channel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,12 +34,15 @@ abstract sealed class ListenerDelivery permits ListenerDelivery.Direct, Listener
     final GameListener listener;
     final ConnectionInfo connection;
     final Channel channel;
+    final ConnectionObservation observation;
 
-    ListenerDelivery(ServerLifecycle server, GameListener listener, ConnectionInfo connection, Channel channel) {
+    ListenerDelivery(ServerLifecycle server, GameListener listener, ConnectionInfo connection, Channel channel,
+            ConnectionObservation observation) {
         this.server = server;
         this.listener = listener;
         this.connection = connection;
         this.channel = channel;
+        this.observation = observation;
     }
 
     /** Takes {@code events} (leaving it empty) and delivers them, now or soon. */
@@ -58,8 +62,12 @@ abstract sealed class ListenerDelivery permits ListenerDelivery.Direct, Listener
         try {
             ServerEvent event;
             while ((event = events.poll()) != null) {
-                if (UserCode.deliver(event, listener, connection, server.failureLogs())) {
-                    channel.close();   // out of memory: this connection goes, the server does not
+                Throwable failure = UserCode.deliver(event, listener, connection, server.failureLogs());
+                if (failure != null) {
+                    observation.userCodeFailed(UserCodeSource.LISTENER, failure);
+                    if (UserCode.isFatal(failure)) {
+                        channel.close();   // out of memory: this connection goes, the server does not
+                    }
                 }
                 closedDelivered |= event == ServerEvent.ConnectionClosed.INSTANCE;
             }
@@ -71,8 +79,9 @@ abstract sealed class ListenerDelivery permits ListenerDelivery.Direct, Listener
 
     /** Calls the listener on the thread that recorded the events. */
     static final class Direct extends ListenerDelivery {
-        Direct(ServerLifecycle server, GameListener listener, ConnectionInfo connection, Channel channel) {
-            super(server, listener, connection, channel);
+        Direct(ServerLifecycle server, GameListener listener, ConnectionInfo connection, Channel channel,
+                ConnectionObservation observation) {
+            super(server, listener, connection, channel, observation);
         }
 
         @Override
@@ -102,8 +111,8 @@ abstract sealed class ListenerDelivery permits ListenerDelivery.Direct, Listener
         private volatile boolean paused;
 
         Queued(ServerLifecycle server, GameListener listener, ConnectionInfo connection, Channel channel,
-                Executor executor) {
-            super(server, listener, connection, channel);
+                ConnectionObservation observation, Executor executor) {
+            super(server, listener, connection, channel, observation);
             this.executor = executor;
         }
 

@@ -5,6 +5,7 @@ import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.codec.LineFramer;
 import dev.hotcold.core.codec.Wire;
 import dev.hotcold.core.events.GameListener;
+import dev.hotcold.core.events.ServerObserver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -50,6 +51,7 @@ public final class ServerConfig {
     private final Duration shutdownGracePeriod;
     private final GuessStrategy strategy;
     private final GameListener listener;
+    private final ServerObserver observer;
     private final LongSupplier nanoClock;
     /** Where listener calls run on event-loop transports; null for the transport's default. */
     private final Executor listenerExecutor;
@@ -63,6 +65,7 @@ public final class ServerConfig {
         this.shutdownGracePeriod = Objects.requireNonNull(builder.shutdownGracePeriod, "shutdownGracePeriod");
         this.strategy = builder.strategy != null ? builder.strategy : GuessStrategy.random();
         this.listener = Objects.requireNonNull(builder.listener, "listener");
+        this.observer = Objects.requireNonNull(builder.observer, "observer");
         this.nanoClock = Objects.requireNonNull(builder.nanoClock, "nanoClock");
         this.listenerExecutor = builder.listenerExecutor;
         this.maxConnections = builder.maxConnections;
@@ -131,6 +134,7 @@ public final class ServerConfig {
                 .shutdownGracePeriod(shutdownGracePeriod)
                 .strategy(strategy)
                 .listener(listener)
+                .observer(observer)
                 .nanoClock(nanoClock)
                 .listenerExecutor(listenerExecutor);
     }
@@ -214,6 +218,17 @@ public final class ServerConfig {
     }
 
     /**
+     * Counts what operators watch (connections, refusals, games, errors, service time), called
+     * inline where the work happens: it must be quick and never block. Default
+     * {@link ServerObserver#NONE}. The JDK Flight Recorder events a server records need none.
+     *
+     * @return the observer
+     */
+    public ServerObserver observer() {
+        return observer;
+    }
+
+    /**
      * The clock the idle timeout is measured with, in nanoseconds as {@link System#nanoTime()}
      * counts them (only differences matter). Default {@link #SYSTEM_NANO_CLOCK}; tests pass a
      * fake one to move time on without waiting.
@@ -254,6 +269,7 @@ public final class ServerConfig {
                 && shutdownGracePeriod.equals(that.shutdownGracePeriod)
                 && strategy.equals(that.strategy)
                 && listener.equals(that.listener)
+                && observer.equals(that.observer)
                 && nanoClock.equals(that.nanoClock)
                 && Objects.equals(listenerExecutor, that.listenerExecutor);
     }
@@ -261,7 +277,7 @@ public final class ServerConfig {
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, maxLineLength,
-                shutdownGracePeriod, strategy, listener, nanoClock, listenerExecutor);
+                shutdownGracePeriod, strategy, listener, observer, nanoClock, listenerExecutor);
     }
 
     @Override
@@ -281,6 +297,7 @@ public final class ServerConfig {
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
         private GuessStrategy strategy;
         private GameListener listener = GameListener.NONE;
+        private ServerObserver observer = ServerObserver.NONE;
         private LongSupplier nanoClock = SYSTEM_NANO_CLOCK;
         private Executor listenerExecutor;
 
@@ -372,6 +389,17 @@ public final class ServerConfig {
          */
         public Builder listener(GameListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#observer()}.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(ServerObserver observer) {
+            this.observer = observer;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.hotcold.core.server;
 
+import dev.hotcold.core.events.CloseReason;
 import dev.hotcold.core.events.ConnectionInfo;
 import dev.hotcold.core.events.ServerEvent;
 import dev.hotcold.core.events.ServerEvents;
@@ -32,6 +33,9 @@ public final class ServerConnection {
     private final ServerSession session;
     private final ConnectionInfo info;
     private final ListenerDelivery delivery;
+    private final ConnectionObservation observation;
+    /** Why the connection is closing, when core asked for it; the client's doing otherwise. */
+    private volatile CloseReason closeReason = CloseReason.CLIENT_LEFT;
     private final boolean trackIdle;
     private volatile boolean busy;
     private volatile boolean inGame;
@@ -47,7 +51,8 @@ public final class ServerConnection {
         this.server = server;
         this.channel = channel;
         this.info = info;
-        this.delivery = server.newDelivery(info, channel);
+        this.observation = new ConnectionObservation(info, config.observer(), server.failureLogs(), this::closeOutOfMemory);
+        this.delivery = server.newDelivery(info, channel, observation);
         this.session = new ServerSession(config.strategy(), config.maxLineLength(), server.hasListener());
         this.trackIdle = server.idleScanIntervalNanos() != 0;
         this.lastActive = now;
@@ -55,6 +60,7 @@ public final class ServerConnection {
 
     /** Delivers the connection-opened event: the first of the connection's events. */
     void opened() {
+        observation.admitted();
         ServerEvents opened = new ServerEvents();
         opened.add(ServerEvent.ConnectionOpened.INSTANCE);
         delivery.deliver(opened);
@@ -88,19 +94,30 @@ public final class ServerConnection {
         if (trackIdle) {
             lastActive = now;
         }
+        RoundTripEvent roundTrip = observation.beginRoundTrip();
+        boolean observed = observation.observed();
+        long start = observed ? System.nanoTime() : 0;
+        long answered = session.numbersAnswered();
+        int inBefore = in.position();
+        int outBefore = out.position();
         boolean consumedAll;
         try {
             consumedAll = session.receive(in, out);
         } finally {
             receiving = null;
         }
+        observation.moved(in.position() - inBefore, out.position() - outBefore);
         inGame = session.inGame();
         busy = false;
         if (finishRequested) {
             session.finishAfterGame();
         }
+        if ((observed || roundTrip != null) && session.numbersAnswered() != answered) {
+            observation.roundTrip(start, roundTrip);
+        }
         ServerEvents events = session.events();
         if (!events.isEmpty()) {
+            observation.observe(events);
             delivery.deliver(events);
         }
         return consumedAll;
@@ -146,7 +163,10 @@ public final class ServerConnection {
             return;
         }
         server.forget(this);
-        ServerEvents last = new ServerEvents();
+        session.connectionClosed();   // a game in play ends, cut off
+        ServerEvents last = session.events();
+        observation.observe(last);
+        observation.closed(closeReason);
         last.add(ServerEvent.ConnectionClosed.INSTANCE);
         delivery.deliver(last);
     }
@@ -158,11 +178,22 @@ public final class ServerConnection {
      * @param now the current time, from {@link ServerLifecycle#now()}
      */
     public boolean closeIfIdle(long now) {
-        if (trackIdle && now - lastActive >= server.idleTimeoutNanos()) {
+        long waited = now - lastActive;
+        if (trackIdle && waited >= server.idleTimeoutNanos()) {
+            if (closeReason != CloseReason.IDLE_TIMEOUT && !closed.get()) {   // one cut, however many scans
+                closeReason = CloseReason.IDLE_TIMEOUT;
+                observation.cut(CloseReason.IDLE_TIMEOUT, waited);
+            }
             channel.close();
             return true;
         }
         return false;
+    }
+
+    /** User code ran out of memory on this connection: it goes. */
+    private void closeOutOfMemory() {
+        closeReason = CloseReason.OUT_OF_MEMORY;
+        channel.close();
     }
 
     /** Whether {@code thread} is inside {@link #receive}: the strategy may be calling back. */
@@ -172,6 +203,7 @@ public final class ServerConnection {
 
     /** Graceful shutdown: end now if no game is in play, else after the game's {@code CLEAR}. */
     void finishAfterGame() {
+        closeReason = CloseReason.SHUTDOWN;
         finishRequested = true;
         if (!busy && !inGame) {
             channel.endInput();
@@ -180,6 +212,7 @@ public final class ServerConnection {
 
     /** Immediate shutdown. */
     void close() {
+        closeReason = CloseReason.SHUTDOWN_NOW;
         channel.close();
     }
 

@@ -3,6 +3,8 @@ package dev.hotcold.core.server;
 import dev.hotcold.core.boundary.UserCode;
 import dev.hotcold.core.events.ConnectionInfo;
 import dev.hotcold.core.events.GameListener;
+import dev.hotcold.core.events.Refusal;
+import dev.hotcold.core.events.ServerObserver;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.spi.Channel;
 import dev.hotcold.core.spi.Endpoint;
@@ -137,6 +139,7 @@ public final class ServerLifecycle implements GameServer {
             }
         }
         if (connection == null) {
+            refused(channel, busy ? Refusal.BUSY : Refusal.SHUTTING_DOWN);   // before the client can see it
             channel.refuse(busy ? ByteBuffer.wrap(ErrorReason.SERVER_BUSY.replyBytes()) : ByteBuffer.allocate(0));
             return Optional.empty();
         }
@@ -144,10 +147,22 @@ public final class ServerLifecycle implements GameServer {
         return Optional.of(connection);
     }
 
-    ListenerDelivery newDelivery(ConnectionInfo info, Channel channel) {
+    ListenerDelivery newDelivery(ConnectionInfo info, Channel channel, ConnectionObservation observation) {
         return listenerExecutor == null || listener == GameListener.NONE
-                ? new ListenerDelivery.Direct(this, listener, info, channel)
-                : new ListenerDelivery.Queued(this, listener, info, channel, listenerExecutor);
+                ? new ListenerDelivery.Direct(this, listener, info, channel, observation)
+                : new ListenerDelivery.Queued(this, listener, info, channel, observation, listenerExecutor);
+    }
+
+    private void refused(Channel channel, Refusal reason) {
+        ConnectionRefusedEvent event = new ConnectionRefusedEvent();
+        if (event.isEnabled()) {
+            event.client = String.valueOf(channel.remoteAddress());
+            event.reason = reason.name();
+            event.commit();
+        }
+        if (config.observer() != ServerObserver.NONE) {
+            UserCode.refused(config.observer(), channel.remoteAddress(), reason, failureLogs);
+        }
     }
 
     UserCode.Logs failureLogs() {

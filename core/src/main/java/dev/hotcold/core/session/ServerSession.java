@@ -9,6 +9,7 @@ import dev.hotcold.core.engine.GuessHistory;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
 import dev.hotcold.core.engine.ProvenStrategy;
+import dev.hotcold.core.events.GameEnd;
 import dev.hotcold.core.events.ServerEvent;
 import dev.hotcold.core.events.ServerEvents;
 import dev.hotcold.core.protocol.Command;
@@ -56,8 +57,21 @@ import java.util.Optional;
 public final class ServerSession {
     private final GuessStrategy strategy;
     private final LineFramer framer;
-    /** Whether game events are recorded; failures of the strategy are recorded either way. */
+    /**
+     * Whether every event is recorded. Either way the session records what operators count:
+     * each game's start and end, every error reply, and the strategy's failures.
+     */
     private final boolean recordEvents;
+    /** The error events without a cause, made once: recording one allocates nothing. */
+    private static final ServerEvent.ErrorSent[] PLAIN_ERRORS;
+
+    static {
+        ErrorReason[] reasons = ErrorReason.values();
+        PLAIN_ERRORS = new ServerEvent.ErrorSent[reasons.length];
+        for (ErrorReason reason : reasons) {
+            PLAIN_ERRORS[reason.ordinal()] = new ServerEvent.ErrorSent(reason, Optional.empty());
+        }
+    }
     private final ServerEvents events = new ServerEvents();
     /** Whether the strategy is one of core's, proven by its tests never to repeat or leave the range. */
     private final boolean provenStrategy;
@@ -76,6 +90,10 @@ public final class ServerSession {
     private boolean guessOutstanding;
     /** Set once a guess is reported Correct: from then on every NUMBER gets the secret. */
     private boolean solved;
+    /** Different numbers guessed in the current game. */
+    private long guessesInGame;
+    /** Every NUMBER answered with a number, over the session's life. */
+    private long numbersAnswered;
     /** Set by {@link #finishAfterGame()}: take no input once no game is in play. */
     private boolean finishing;
     /** What the guesser threw on a report: every NUMBER of the game answers an error since. */
@@ -95,13 +113,13 @@ public final class ServerSession {
     }
 
     /**
-     * A session that records every event, or only the strategy's failures (which must be logged
-     * even when nobody listens).
+     * A session that records every event, or only those a server needs whether or not anyone
+     * listens: each game's start and end, every error reply (the strategy's failures among them).
      *
      * @param strategy picks the guesses of each game
      * @param maxLineLength the longest line accepted, terminator excluded; longer ones get
      *     {@code ERROR line too long}
-     * @param recordEvents whether to record every event rather than only the strategy's failures
+     * @param recordEvents whether to record every event (reports and clears too)
      */
     public ServerSession(GuessStrategy strategy, int maxLineLength, boolean recordEvents) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -156,14 +174,24 @@ public final class ServerSession {
 
     /**
      * What happened during the last {@link #receive} or {@link #handle} call, oldest first: every
-     * event, or only the strategy's failures if the session records no others. The next call
-     * clears it, so its size is bounded by what one call can do. Deliver them with
+     * event, or, if the session records no others, each game's start and end and every error
+     * reply. The next call clears it, so its size is bounded by what one call can do. Deliver them with
      * {@link UserCode#deliver}, outside any lock another connection needs.
      *
      * @return the events of the last call; the caller may take them out
      */
     public ServerEvents events() {
         return events;
+    }
+
+    /**
+     * How many {@code NUMBER}s the session answered with a number, over its life: a transport or
+     * an observer tells from it whether a call answered one.
+     *
+     * @return the count so far
+     */
+    public long numbersAnswered() {
+        return numbersAnswered;
     }
 
     /**
@@ -213,8 +241,12 @@ public final class ServerSession {
             strategyFailed(failure.getCause(), out);
             return;
         }
+        if (guesser != null) {
+            endGame(solved ? GameEnd.WON : GameEnd.REPLACED);
+        }
         this.guesser = next;
         this.guesserFailure = null;
+        this.guessesInGame = 0;
         if (guesses != null) {
             guesses.reset(lower, upper);
         }
@@ -222,7 +254,7 @@ public final class ServerSession {
         this.upper = upper;
         this.guessOutstanding = false;
         this.solved = false;
-        record(new ServerEvent.GameStarted(lower, upper));
+        events.add(new ServerEvent.GameStarted(lower, upper));
     }
 
     private void sendGuess(ByteBuffer out) {
@@ -255,8 +287,10 @@ public final class ServerSession {
                 return;
             }
             lastGuess = guess;
+            guessesInGame++;
         }
         guessOutstanding = true;
+        numbersAnswered++;
         Wire.writeGuess(out, lastGuess);
     }
 
@@ -309,6 +343,9 @@ public final class ServerSession {
     }
 
     private void clearGame() {
+        if (guesser != null) {
+            endGame(solved ? GameEnd.WON : GameEnd.ABANDONED);
+        }
         guesser = null;
         guesserFailure = null;
         guessOutstanding = false;
@@ -318,7 +355,25 @@ public final class ServerSession {
 
     private void error(ErrorReason reason, ByteBuffer out) {
         Wire.writeError(out, reason);
-        record(new ServerEvent.ErrorSent(reason, Optional.empty()));
+        events.add(PLAIN_ERRORS[reason.ordinal()]);
+    }
+
+    private void endGame(GameEnd end) {
+        events.add(new ServerEvent.GameEnded(lower, upper, guessesInGame, end));
+    }
+
+    /**
+     * The connection closes: a game still in play ends {@link GameEnd#CUT_OFF} (or
+     * {@link GameEnd#WON}, if the client had reported {@code Correct} but not cleared it), recorded in
+     * {@link #events()} (after whatever the last call left there). The session takes no more
+     * input.
+     */
+    public void connectionClosed() {
+        if (guesser != null) {
+            endGame(solved ? GameEnd.WON : GameEnd.CUT_OFF);
+            guesser = null;
+        }
+        finishing = true;
     }
 
     /**

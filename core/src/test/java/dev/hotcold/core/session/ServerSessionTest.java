@@ -2,6 +2,7 @@ package dev.hotcold.core.session;
 
 import dev.hotcold.core.events.ConnectionInfo;
 import dev.hotcold.core.boundary.UserCode;
+import dev.hotcold.core.events.GameEnd;
 import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.events.ServerEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +26,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ServerSessionTest {
     private final List<String> events = new ArrayList<>();
@@ -90,6 +93,36 @@ class ServerSessionTest {
         assertEquals(List.of(), exchange(session, "CLEAR\n"));
         assertEquals(List.of("start 1 5", guess + " is Correct", "clear"), events);
         assertFalse(session.inGame());
+    }
+
+    @ParameterizedTest(name = "{0} then {1}: {2}")
+    @CsvSource({
+            "Correct, CLEAR, WON",
+            "Correct, PARAMS 1 9, WON",
+            "Correct, leaves, WON",
+            "Colder, CLEAR, ABANDONED",
+            "Colder, PARAMS 1 9, REPLACED",
+            "Colder, leaves, CUT_OFF",
+    })
+    void aGameEndsWonOnceItsClientSaidCorrectHoweverItGoes(String decision, String then, GameEnd end) {
+        ServerSession session = session(GuessStrategy.random(1));
+        exchange(session, "PARAMS 1 5\nNUMBER\nREPORT " + decision + "\nNUMBER\n");
+        session.events().clear();
+        if (then.equals("leaves")) {
+            session.connectionClosed();
+        } else {
+            session.receive(ByteBuffer.wrap((then + "\n").getBytes(StandardCharsets.US_ASCII)), ByteBuffer.allocate(64));
+        }
+        List<ServerEvent.GameEnded> ended = new ArrayList<>();
+        session.events().forEach(event -> {
+            if (event instanceof ServerEvent.GameEnded gameEnded) {
+                ended.add(gameEnded);
+            }
+        });
+        assertEquals(1, ended.size(), "one game ended");
+        assertEquals(end, ended.get(0).end());
+        assertEquals(decision.equals("Correct") ? 1 : 2, ended.get(0).guesses(),
+                "the different numbers of the game that ended (Correct's is given again), not of the next");
     }
 
     @Test

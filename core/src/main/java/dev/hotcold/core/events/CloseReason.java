@@ -1,0 +1,15 @@
+package dev.hotcold.core.events;
+
+/** Why a connection closed, as far as the server knows. */
+public enum CloseReason {
+    /** The client closed its side, or the connection failed (a reset, say). */
+    CLIENT_LEFT,
+    /** Graceful shutdown ended it between games. */
+    SHUTDOWN,
+    /** Immediate shutdown cut it off. */
+    SHUTDOWN_NOW,
+    /** Nothing moved on it for the idle timeout. */
+    IDLE_TIMEOUT,
+    /** User code ran out of memory on it, and the server closed it. */
+    OUT_OF_MEMORY
+}

@@ -1,0 +1,20 @@
+package dev.hotcold.transport.nio;
+
+import dev.hotcold.core.transport.Transport;
+import dev.hotcold.testkit.ChannelRawClient;
+import dev.hotcold.testkit.RawClient;
+import dev.hotcold.testkit.TransportObservabilityTest;
+import java.io.IOException;
+import java.net.SocketAddress;
+
+class NioObservabilityTest extends TransportObservabilityTest {
+    @Override
+    protected Transport newTransport() {
+        return new NioTransport();
+    }
+
+    @Override
+    protected RawClient openRaw(SocketAddress address) throws IOException {
+        return new ChannelRawClient(address);
+    }
+}
