@@ -87,6 +87,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close connections silent this long; 0 never (default: ${DEFAULT-VALUE}).")
     private long idleTimeoutSeconds = 300;
 
+    @Option(names = "--line-timeout", paramLabel = "SECONDS", converter = Flags.Seconds.class,
+            description = "Answer 'ERROR line timeout' and close a connection whose command line is not whole this long"
+                    + " after its first byte, however the bytes trickle in; 0 never (default: ${DEFAULT-VALUE}).")
+    private long lineTimeoutSeconds = ServerConfig.DEFAULT_LINE_TIMEOUT.toSeconds();
+
     @Option(names = "--metrics-port", paramLabel = "PORT", converter = Flags.ListenPort.class,
             description = "Serve the meters as Prometheus text on this port, 0 to 65535; 0 picks a free one (default: none).")
     private Integer metricsPort;
@@ -170,6 +175,7 @@ final class ServeCommand implements Callable<Integer> {
                 .bindAddress(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .lineTimeout(Duration.ofSeconds(lineTimeoutSeconds))
                 .shutdownGracePeriod(grace)
                 .strategy(strategy.create())
                 .listener(quiet ? GameListener.NONE : printer)   // quiet: nothing to hand over at all

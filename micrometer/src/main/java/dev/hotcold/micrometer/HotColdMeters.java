@@ -51,7 +51,8 @@ import java.util.function.Function;
  * <tr><td>{@code hotcold.connections.refused}</td><td>counter</td><td>{@code reason}: {@code busy},
  *     {@code shutting_down}</td><td>connections turned away</td></tr>
  * <tr><td>{@code hotcold.connections.closed}</td><td>counter</td><td>{@code reason}: {@code client_left},
- *     {@code shutdown}, {@code shutdown_now}, {@code idle_timeout}, {@code out_of_memory}</td>
+ *     {@code shutdown}, {@code shutdown_now}, {@code idle_timeout}, {@code line_timeout},
+ *     {@code out_of_memory}</td>
  *     <td>connections closed</td></tr>
  * <tr><td>{@code hotcold.received}, {@code hotcold.sent}</td><td>counter (bytes)</td><td></td>
  *     <td>bytes each connection took and made, counted when it closes</td></tr>

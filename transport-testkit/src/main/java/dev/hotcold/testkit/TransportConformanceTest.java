@@ -490,6 +490,73 @@ public abstract class TransportConformanceTest {
         assertEquals(0, server.connectionCount());
     }
 
+    /**
+     * The line timeout on a fake clock: a client that trickles a line (bytes keep moving, so the
+     * idle timeout never fires) is told {@code ERROR line timeout} and closed once the line has
+     * taken the timeout since its first byte, and its slot serves the next client. Lines that
+     * finish in time, however long the silence between them, are served.
+     */
+    @Test
+    void aLineTrickledPastTheLineTimeoutIsAnsweredAndClosed() throws Exception {
+        Assumptions.assumeTrue(enforcesIdleTimeout(), "this transport has no clock");
+        Duration timeout = Duration.ofMillis(40);   // scans every 10 ms of real time
+        FakeClock clock = new FakeClock();
+        RecordingListener listener = new RecordingListener();
+        GameServer server = serve(config(listener).maxConnections(1).idleTimeout(Duration.ZERO)
+                .lineTimeout(timeout).nanoClock(clock));
+        RawClient slow = raw(server);
+        listener.awaitOpened(1);
+
+        // A line that takes just under the timeout, after a silence far longer than it, is served.
+        clock.advance(timeout.multipliedBy(10));
+        slow.write("PARAMS 1 ".getBytes(US_ASCII));
+        clock.awaitReads(clock.reads(), 30, TERMINATION);   // received, and scanned at this time
+        clock.advance(timeout.minusNanos(1));
+        clock.awaitReads(clock.reads(), 30, TERMINATION);
+        slow.write("1\nNUMBER\n".getBytes(US_ASCII));
+        assertEquals("1", slow.readLine(), "a line within the timeout is served");
+
+        // The next line trickles: a byte, then another just before the timeout, then nothing whole.
+        slow.write("N".getBytes(US_ASCII));
+        clock.awaitReads(clock.reads(), 30, TERMINATION);
+        clock.advance(timeout.minusNanos(1));
+        slow.write("U".getBytes(US_ASCII));   // bytes move: not silent, yet the line is late
+        clock.awaitReads(clock.reads(), 30, TERMINATION);
+        clock.advance(Duration.ofNanos(1));
+        assertEquals("ERROR line timeout", slow.readLine());
+        assertNull(slow.readLine(), "then the server hangs up");
+        listener.awaitClosed(1);
+        assertEquals(0, server.connectionCount(), "the slot is free");
+
+        GameConnection next = connect(server);
+        try (Game game = Game.start(next, 1, 100, 42)) {
+            assertValidGame(game.play(), 1, 100, 42);
+        }
+    }
+
+    /** A line too long to keep is dropped as it comes, and still may not take forever. */
+    @Test
+    void aTooLongLineTrickledPastTheLineTimeoutIsCutToo() throws Exception {
+        Assumptions.assumeTrue(enforcesIdleTimeout(), "this transport has no clock");
+        Duration timeout = Duration.ofMillis(40);
+        FakeClock clock = new FakeClock();
+        RecordingListener listener = new RecordingListener();
+        GameServer server = serve(config(listener).idleTimeout(Duration.ZERO).lineTimeout(timeout).nanoClock(clock));
+        RawClient slow = raw(server);
+        byte[] tooLong = new byte[ServerConfig.builder().build().maxLineLength() + 10];
+        Arrays.fill(tooLong, (byte) 'x');
+        slow.write(tooLong);
+        assertEquals("ERROR line too long", slow.readLine());
+        clock.awaitReads(clock.reads(), 30, TERMINATION);
+        clock.advance(timeout.minusNanos(1));
+        slow.write("xxx".getBytes(US_ASCII));   // more of the same line, still no line feed
+        clock.awaitReads(clock.reads(), 30, TERMINATION);
+        clock.advance(Duration.ofNanos(1));
+        assertEquals("ERROR line timeout", slow.readLine());
+        assertNull(slow.readLine());
+        listener.awaitClosed(1);
+    }
+
     @Test
     void aListenerThatThrowsBreaksNoConnectionThreadOrLoop() throws Exception {
         RecordingListener heard = new RecordingListener();

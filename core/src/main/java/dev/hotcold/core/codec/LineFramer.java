@@ -44,6 +44,8 @@ public final class LineFramer {
     private ByteBuffer partialView;
     private int partialLength;
     private boolean discarding;
+    /** Lines whose line feed has been consumed: delivered, or dropped as too long. */
+    private long linesEnded;
     private ByteBuffer lineBuffer;
     private int lineStart;
     private int lineEnd;
@@ -91,6 +93,26 @@ public final class LineFramer {
     }
 
     /**
+     * Whether a line has begun and its line feed has not come yet: bytes of it are kept, or it was
+     * too long and is being dropped up to its line feed.
+     *
+     * @return {@code true} while a line is in progress
+     */
+    public boolean lineInProgress() {
+        return partialLength > 0 || discarding;
+    }
+
+    /**
+     * How many lines have ended so far, their line feed consumed, whether they were delivered or
+     * dropped as too long. A caller timing lines compares it before and after {@link #next}.
+     *
+     * @return the count of ended lines
+     */
+    public long linesEnded() {
+        return linesEnded;
+    }
+
+    /**
      * After {@link Frame#LINE}: the buffer holding the line (the input, or the framer's own).
      *
      * @return the buffer holding the last line
@@ -134,6 +156,7 @@ public final class LineFramer {
                 return Frame.NEED_MORE_BYTES;
             }
             discarding = false;
+            linesEnded++;
             position = lf + 1;
             in.position(position);
         }
@@ -144,6 +167,7 @@ public final class LineFramer {
         int lf = indexOfLf(in, position, scanEnd);
         if (lf >= 0) {
             in.position(lf + 1);
+            linesEnded++;
             return deliver(in, position, lf);
         }
         if (scanEnd - position == budget) {

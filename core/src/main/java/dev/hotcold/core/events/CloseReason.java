@@ -10,6 +10,8 @@ public enum CloseReason {
     SHUTDOWN_NOW,
     /** Nothing moved on it for the idle timeout. */
     IDLE_TIMEOUT,
+    /** A command line took longer than the line timeout from its first byte to its line feed. */
+    LINE_TIMEOUT,
     /** User code ran out of memory on it, and the server closed it. */
     OUT_OF_MEMORY
 }

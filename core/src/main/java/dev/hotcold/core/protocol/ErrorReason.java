@@ -37,6 +37,11 @@ public enum ErrorReason {
     RANGE_EXHAUSTED("range exhausted"),
     /** A line longer than the server's maximum line length; the line is dropped. */
     LINE_TOO_LONG("line too long"),
+    /**
+     * A line did not arrive whole within the server's line timeout after its first byte; the
+     * server closes the connection after this line.
+     */
+    LINE_TIMEOUT("line timeout"),
     /** The server is at its connection limit; it closes the connection after this line. */
     SERVER_BUSY("server busy"),
     /** The server's guess strategy failed (a bug in a custom strategy); the game can go on. */

@@ -131,6 +131,11 @@ final class ConnectionObservation {
         }
     }
 
+    /** The server answered {@code ERROR reason} outside a session call (the line timeout's). */
+    void errorSent(ErrorReason reason) {
+        error(reason, Optional.empty());
+    }
+
     private void error(ErrorReason reason, Optional<Throwable> cause) {
         ProtocolErrorEvent error = new ProtocolErrorEvent();
         if (error.isEnabled()) {

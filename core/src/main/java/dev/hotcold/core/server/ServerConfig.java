@@ -47,6 +47,7 @@ public final class ServerConfig {
     private final int maxConnections;
     private final int backlog;
     private final Duration idleTimeout;
+    private final Duration lineTimeout;
     private final int maxLineLength;
     private final Duration shutdownGracePeriod;
     private final GuessStrategy strategy;
@@ -56,12 +57,16 @@ public final class ServerConfig {
     /** Where listener calls run on event-loop transports; null for the transport's default. */
     private final Executor listenerExecutor;
 
+    /** The default {@link #lineTimeout()}: 10 seconds. */
+    public static final Duration DEFAULT_LINE_TIMEOUT = Duration.ofSeconds(10);
+
     /** The default {@link #nanoClock()}: {@link System#nanoTime()}. */
     public static final LongSupplier SYSTEM_NANO_CLOCK = System::nanoTime;
 
     private ServerConfig(Builder builder) {
         this.bindAddress = Objects.requireNonNull(builder.bindAddress, "bindAddress");
         this.idleTimeout = Objects.requireNonNull(builder.idleTimeout, "idleTimeout");
+        this.lineTimeout = Objects.requireNonNull(builder.lineTimeout, "lineTimeout");
         this.shutdownGracePeriod = Objects.requireNonNull(builder.shutdownGracePeriod, "shutdownGracePeriod");
         this.strategy = builder.strategy != null ? builder.strategy : GuessStrategy.random();
         this.listener = Objects.requireNonNull(builder.listener, "listener");
@@ -78,6 +83,7 @@ public final class ServerConfig {
             throw new IllegalArgumentException("backlog must be at least 1, was " + backlog);
         }
         checkDuration(idleTimeout, "idleTimeout");
+        checkDuration(lineTimeout, "lineTimeout");
         checkDuration(shutdownGracePeriod, "shutdownGracePeriod");
         if (maxLineLength < MIN_LINE_LENGTH || maxLineLength > LineFramer.MAX_MAX_LINE_LENGTH) {
             throw new IllegalArgumentException("maxLineLength must be in [" + MIN_LINE_LENGTH + ", "
@@ -86,7 +92,7 @@ public final class ServerConfig {
     }
 
     /**
-     * The longest {@link #idleTimeout()} and {@link #shutdownGracePeriod()} accepted: a year, far
+     * The longest {@link #idleTimeout()}, {@link #lineTimeout()} and {@link #shutdownGracePeriod()} accepted: a year, far
      * beyond any sane setting and short enough that no nanosecond arithmetic overflows.
      */
     public static final Duration MAX_DURATION = Duration.ofDays(365);
@@ -130,6 +136,7 @@ public final class ServerConfig {
                 .maxConnections(maxConnections)
                 .backlog(backlog)
                 .idleTimeout(idleTimeout)
+                .lineTimeout(lineTimeout)
                 .maxLineLength(maxLineLength)
                 .shutdownGracePeriod(shutdownGracePeriod)
                 .strategy(strategy)
@@ -177,6 +184,23 @@ public final class ServerConfig {
      */
     public Duration idleTimeout() {
         return idleTimeout;
+    }
+
+    /**
+     * How long a command line may take to arrive, from its first byte to its line feed;
+     * {@link Duration#ZERO} means no bound. A client that trickles a line slower than this (one
+     * byte a second, say, which the idle timeout never sees as silence) is answered
+     * {@code ERROR line timeout} and closed, and its slot is freed. The bound holds to within the
+     * server's scan interval (a quarter of the shortest of the idle and line timeouts, 10 ms to
+     * 1 s), plus as long again if the client does not read the error: then the connection is
+     * closed without it. The time the server itself holds input back (a listener far behind its
+     * events) does not count. Transports with no clock (in memory) do not enforce it. Default 10
+     * seconds.
+     *
+     * @return the line timeout, or {@link Duration#ZERO} for none
+     */
+    public Duration lineTimeout() {
+        return lineTimeout;
     }
 
     /**
@@ -265,6 +289,7 @@ public final class ServerConfig {
                 && maxConnections == that.maxConnections
                 && backlog == that.backlog
                 && idleTimeout.equals(that.idleTimeout)
+                && lineTimeout.equals(that.lineTimeout)
                 && maxLineLength == that.maxLineLength
                 && shutdownGracePeriod.equals(that.shutdownGracePeriod)
                 && strategy.equals(that.strategy)
@@ -276,14 +301,15 @@ public final class ServerConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, maxLineLength,
+        return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, lineTimeout, maxLineLength,
                 shutdownGracePeriod, strategy, listener, observer, nanoClock, listenerExecutor);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[bindAddress=" + Addresses.describe(bindAddress) + ", maxConnections=" + maxConnections
-                + ", backlog=" + backlog + ", idleTimeout=" + idleTimeout + ", maxLineLength=" + maxLineLength
+                + ", backlog=" + backlog + ", idleTimeout=" + idleTimeout + ", lineTimeout=" + lineTimeout
+                + ", maxLineLength=" + maxLineLength
                 + ", shutdownGracePeriod=" + shutdownGracePeriod + ", strategy=" + strategy + "]";
     }
 
@@ -293,6 +319,7 @@ public final class ServerConfig {
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int backlog = DEFAULT_BACKLOG;
         private Duration idleTimeout = Duration.ofMinutes(5);
+        private Duration lineTimeout = DEFAULT_LINE_TIMEOUT;
         private int maxLineLength = LineFramer.DEFAULT_MAX_LINE_LENGTH;
         private Duration shutdownGracePeriod = Duration.ofSeconds(10);
         private GuessStrategy strategy;
@@ -344,6 +371,18 @@ public final class ServerConfig {
          */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#lineTimeout()}.
+         *
+         * @param lineTimeout the time a line may take from its first byte to its line feed, from
+         *     {@link Duration#ZERO} (no bound) to {@link ServerConfig#MAX_DURATION}
+         * @return this builder
+         */
+        public Builder lineTimeout(Duration lineTimeout) {
+            this.lineTimeout = lineTimeout;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.hotcold.core.events.CloseReason;
 import dev.hotcold.core.events.ConnectionInfo;
 import dev.hotcold.core.events.ServerEvent;
 import dev.hotcold.core.events.ServerEvents;
+import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.session.ServerSession;
 import dev.hotcold.core.spi.Channel;
 import java.nio.ByteBuffer;
@@ -40,11 +41,24 @@ public final class ServerConnection {
     private volatile boolean busy;
     private volatile boolean inGame;
     private volatile boolean finishRequested;
-    /** {@link ServerLifecycle#now()} when bytes last moved; kept only with an idle timeout. */
+    /** {@link ServerLifecycle#now()} when bytes last moved; kept only with an idle or line timeout. */
     private volatile long lastActive;
+    /**
+     * {@link ServerLifecycle#now()} when the line in progress began (the call that brought its
+     * first byte), or {@link #NO_LINE}; kept only with a line timeout. Written in {@link #receive},
+     * read by the scan.
+     */
+    private volatile long lineBegan = NO_LINE;
+    /** {@link ServerSession#linesEnded()} after the last {@link #receive}. */
+    private long linesEnded;
+    private final boolean trackLines;
     /** The thread inside {@link #receive} (and so perhaps inside the strategy), or null. */
     private Thread receiving;
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** {@link #lineBegan} when no line is in progress. */
+    private static final long NO_LINE = Long.MIN_VALUE;
+    private static final byte[] LINE_TIMEOUT_REPLY = ErrorReason.LINE_TIMEOUT.replyBytes();
 
     ServerConnection(ServerLifecycle server, Channel channel, ConnectionInfo info, long now) {
         ServerConfig config = server.config();
@@ -55,6 +69,7 @@ public final class ServerConnection {
         this.delivery = server.newDelivery(info, channel, observation);
         this.session = new ServerSession(config.strategy(), config.maxLineLength(), server.hasListener());
         this.trackIdle = server.idleScanIntervalNanos() != 0;
+        this.trackLines = trackIdle && server.lineTimeoutNanos() != 0;
         this.lastActive = now;
     }
 
@@ -108,6 +123,9 @@ public final class ServerConnection {
         }
         observation.moved(in.position() - inBefore, out.position() - outBefore);
         inGame = session.inGame();
+        if (trackLines) {
+            timeLine(now);
+        }
         busy = false;
         if (finishRequested) {
             session.finishAfterGame();
@@ -121,6 +139,17 @@ public final class ServerConnection {
             delivery.deliver(events);
         }
         return consumedAll;
+    }
+
+    /** Notes when the line in progress, if any, began: in this call if a line ended in it. */
+    private void timeLine(long now) {
+        long ended = session.linesEnded();
+        if (!session.lineInProgress()) {
+            lineBegan = NO_LINE;
+        } else if (lineBegan == NO_LINE || ended != linesEnded) {
+            lineBegan = now;
+        }
+        linesEnded = ended;
     }
 
     /**
@@ -172,15 +201,42 @@ public final class ServerConnection {
     }
 
     /**
-     * Closes the connection if no byte moved for the idle timeout before {@code now}.
+     * Closes the connection if no byte moved for the idle timeout before {@code now}, or if a
+     * line has been arriving for longer than the line timeout: then the client is told
+     * {@code ERROR line timeout} first ({@link Channel#closeWith}), and a later scan that finds the
+     * connection still open closes it outright.
      *
      * @return whether it was asked to close
      * @param now the current time, from {@link ServerLifecycle#now()}
      */
     public boolean closeIfIdle(long now) {
+        return closeIfLineLate(now) || closeIfSilent(now);
+    }
+
+    private boolean closeIfLineLate(long now) {
+        long began = lineBegan;
+        if (!trackLines || began == NO_LINE || now - began < server.lineTimeoutNanos()) {
+            return false;
+        }
+        if (closeReason == CloseReason.LINE_TIMEOUT) {
+            channel.close();   // told at an earlier scan, and still not gone: it does not read
+            return true;
+        }
+        if (delivery.isInputPaused() || closed.get()) {
+            return false;   // the server holds its input back: the wait is the server's, not the client's
+        }
+        closeReason = CloseReason.LINE_TIMEOUT;
+        observation.cut(CloseReason.LINE_TIMEOUT, now - began);
+        observation.errorSent(ErrorReason.LINE_TIMEOUT);
+        channel.closeWith(ByteBuffer.wrap(LINE_TIMEOUT_REPLY).asReadOnlyBuffer());
+        return true;
+    }
+
+    private boolean closeIfSilent(long now) {
         long waited = now - lastActive;
-        if (trackIdle && waited >= server.idleTimeoutNanos()) {
-            if (closeReason != CloseReason.IDLE_TIMEOUT && !closed.get()) {   // one cut, however many scans
+        if (trackIdle && server.idleTimeoutNanos() != 0 && waited >= server.idleTimeoutNanos()) {
+            if (closeReason != CloseReason.IDLE_TIMEOUT && closeReason != CloseReason.LINE_TIMEOUT
+                    && !closed.get()) {   // one cut, however many scans
                 closeReason = CloseReason.IDLE_TIMEOUT;
                 observation.cut(CloseReason.IDLE_TIMEOUT, waited);
             }

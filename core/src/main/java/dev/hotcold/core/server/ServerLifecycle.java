@@ -59,6 +59,7 @@ public final class ServerLifecycle implements GameServer {
     private final long idleTimeoutNanos;
     private final LongSupplier clock;
     private final long idleScanIntervalNanos;
+    private final long lineTimeoutNanos;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final UserCode.Logs failureLogs = new UserCode.Logs();
     private final CountDownLatch drained = new CountDownLatch(1);
@@ -104,9 +105,12 @@ public final class ServerLifecycle implements GameServer {
         this.listenerExecutor = config.listenerExecutor().orElse(listenerExecutor);
         this.idleTimeoutNanos = config.idleTimeout().toNanos();
         this.clock = config.nanoClock();
-        this.idleScanIntervalNanos = idleTimeoutNanos == 0
+        this.lineTimeoutNanos = config.lineTimeout().toNanos();
+        long shortest = Math.min(idleTimeoutNanos == 0 ? Long.MAX_VALUE : idleTimeoutNanos,
+                lineTimeoutNanos == 0 ? Long.MAX_VALUE : lineTimeoutNanos);
+        this.idleScanIntervalNanos = shortest == Long.MAX_VALUE
                 ? 0
-                : Math.max(MIN_SCAN_NANOS, Math.min(idleTimeoutNanos / 4, MAX_SCAN_NANOS));
+                : Math.max(MIN_SCAN_NANOS, Math.min(shortest / 4, MAX_SCAN_NANOS));
     }
 
     /**
@@ -207,7 +211,9 @@ public final class ServerLifecycle implements GameServer {
     }
 
     /**
-     * How often the transport looks for idle connections, or 0 if there is no idle timeout.
+     * How often the transport looks for idle connections and lines that take too long
+     * ({@link ServerConnection#closeIfIdle}, {@link #closeIdle}), or 0 if there is neither an idle
+     * timeout nor a line timeout: a quarter of the shorter, from 10 ms to 1 s.
      *
      * @return the scan interval in nanoseconds, or 0
      */
@@ -217,6 +223,10 @@ public final class ServerLifecycle implements GameServer {
 
     long idleTimeoutNanos() {
         return idleTimeoutNanos;
+    }
+
+    long lineTimeoutNanos() {
+        return lineTimeoutNanos;
     }
 
     /**

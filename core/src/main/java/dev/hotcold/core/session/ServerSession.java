@@ -195,6 +195,27 @@ public final class ServerSession {
     }
 
     /**
+     * Whether a command line has begun and not ended: what {@link #receive} took of it has no line
+     * feed yet. A server bounds how long that may last (its line timeout).
+     *
+     * @return {@code true} while a line is in progress
+     */
+    public boolean lineInProgress() {
+        return framer.lineInProgress();
+    }
+
+    /**
+     * How many command lines have ended over the session's life, answered or dropped as too long:
+     * compared before and after {@link #receive}, it tells whether a line in progress began in
+     * that call.
+     *
+     * @return the count so far
+     */
+    public long linesEnded() {
+        return framer.linesEnded();
+    }
+
+    /**
      * Whether a game is in play: {@code PARAMS} was accepted and no {@code CLEAR} has followed.
      *
      * @return {@code true} between an accepted {@code PARAMS} and its {@code CLEAR}

@@ -36,6 +36,20 @@ public interface Channel {
     void endInput();
 
     /**
+     * Ends the connection with a last reply: reading stops, replies already produced are sent,
+     * then {@code reply}, then the connection closes. Core calls it when a client broke a
+     * deadline the protocol can name ({@code ERROR line timeout}). The calling thread must not
+     * wait for the client: a transport that cannot send without waiting hands the reply to the
+     * connection's own thread, or drops it. If the client does not take the reply, core calls
+     * {@link #close()} at a later scan. The default closes without the reply.
+     *
+     * @param reply the last bytes to send; read-only, the transport may keep it
+     */
+    default void closeWith(ByteBuffer reply) {
+        close();
+    }
+
+    /**
      * Closes the connection now, dropping unsent replies; idempotent. The transport then calls
      * {@code ServerConnection.closed()}.
      */

@@ -31,9 +31,11 @@
  *   <li>call {@link dev.hotcold.core.server.ServerConnection#closed()} exactly when the connection
  *       is closed, for whatever reason, after its last {@code receive} returned; core frees the
  *       slot then;</li>
- *   <li>scan for idle connections every
+ *   <li>scan for idle connections and late lines every
  *       {@link dev.hotcold.core.server.ServerLifecycle#idleScanIntervalNanos()} if that is not
- *       zero, with {@code now} from {@link dev.hotcold.core.server.ServerLifecycle#now()};</li>
+ *       zero, with {@code now} from {@link dev.hotcold.core.server.ServerLifecycle#now()}, and
+ *       carry out {@link dev.hotcold.core.spi.Channel#closeWith} (a last reply, then the close)
+ *       without waiting on the scanning thread;</li>
  *   <li>if one thread serves many connections (an event loop): give the lifecycle a listener
  *       executor, so that a slow listener holds up only its own connection, and hold a
  *       connection's input while {@link dev.hotcold.core.server.ServerConnection#isInputPaused()}

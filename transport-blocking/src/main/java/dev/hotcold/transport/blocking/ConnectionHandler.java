@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 final class ConnectionHandler extends SocketChannelSide {
     private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
+    /** Set by {@link #closeWith}: the reply to send once reading has stopped, or null. */
+    private volatile ByteBuffer farewell;
     private static final int BUFFER_SIZE = 4096;
 
     ConnectionHandler(SocketChannel channel) {
@@ -62,6 +64,7 @@ final class ConnectionHandler extends SocketChannelSide {
         while (!connection.isFinished()) {
             input.clear();
             if (channel.read(input) < 0) {
+                sayFarewell();
                 return;
             }
             long now = timed ? server.now() : 0;
@@ -89,6 +92,27 @@ final class ConnectionHandler extends SocketChannelSide {
         if (timed) {
             connection.sent(server.now());
         }
+    }
+
+    /** The last reply core asked for, sent on this connection's own thread when reading stops. */
+    private void sayFarewell() throws IOException {
+        ByteBuffer reply = farewell;
+        if (reply != null) {
+            reply = reply.duplicate();
+            while (reply.hasRemaining()) {
+                channel.write(reply);   // a client that does not read: core closes the channel under it
+            }
+        }
+    }
+
+    /**
+     * Hands {@code reply} to the connection's thread and wakes it from its read: it sends the reply
+     * and closes. The calling thread (the idle scan) never waits for the client.
+     */
+    @Override
+    public void closeWith(ByteBuffer reply) {
+        farewell = reply;
+        endInput();
     }
 
     @Override

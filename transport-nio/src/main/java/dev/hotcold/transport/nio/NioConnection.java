@@ -42,6 +42,11 @@ final class NioConnection extends SocketChannelSide {
     }
 
     @Override
+    public void closeWith(ByteBuffer reply) {
+        loop.submit(() -> loop.closeWith(this, reply));
+    }
+
+    @Override
     public void close() {
         loop.submit(() -> loop.close(this));
     }

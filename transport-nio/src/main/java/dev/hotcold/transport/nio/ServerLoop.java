@@ -250,6 +250,26 @@ final class ServerLoop extends EventLoop {
         closeWhenFlushed(connection);
     }
 
+    /**
+     * Reads stop; {@code reply} goes after the unsent replies, then the connection closes. On the
+     * loop; what the socket does not take now waits for OP_WRITE like any reply (core closes the
+     * connection outright at a later scan if the client never takes it).
+     */
+    void closeWith(NioConnection connection, ByteBuffer reply) {
+        if (connection.closed) {
+            return;
+        }
+        connection.inputEnded = true;
+        connection.unread = null;
+        try {
+            send(connection, reply.duplicate());
+        } catch (IOException gone) {
+            close(connection);
+            return;
+        }
+        closeWhenFlushed(connection);
+    }
+
     private void closeWhenFlushed(NioConnection connection) {
         if (connection.unsent.isEmpty()) {
             close(connection);
