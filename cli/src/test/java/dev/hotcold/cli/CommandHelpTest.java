@@ -43,12 +43,12 @@ class CommandHelpTest {
                 listed.add(row.group(1));
             }
         }
-        assertEquals(List.of("demo", "serve", "play", "load", "bench", "version", "help"), listed, help.out());
+        assertEquals(List.of("demo", "serve", "play", "load", "duel", "bench", "version", "help"), listed, help.out());
         assertTrue(help.out().contains("bench    Runs the JMH benchmarks; every argument after bench goes to JMH."), help.out());
     }
 
     @ParameterizedTest(name = "hotcold help {0}")
-    @ValueSource(strings = {"demo", "serve", "play", "load", "bench", "version"})
+    @ValueSource(strings = {"demo", "serve", "play", "load", "duel", "bench", "version"})
     void helpAndDashDashHelpAgree(String command) {
         Transcript.Run help = Transcript.run("help", command);
         Transcript.Run dashDash = Transcript.run(command, "--help");
