@@ -361,6 +361,45 @@ public abstract class TransportObservabilityTest {
         assertTrue(cut.getDuration("waited").compareTo(Duration.ofMillis(40)) >= 0, "waited " + cut.getDuration("waited"));
     }
 
+    /**
+     * A line trickled past the line timeout: one ClientCut (LINE_TIMEOUT) with the time the line
+     * took, the ERROR the client was told as a protocol error, and LINE_TIMEOUT as the close reason.
+     */
+    @Test
+    void aClientCutForALateLineIsRecordedWithTheErrorItWasTold() throws Exception {
+        Assumptions.assumeTrue(enforcesIdleTimeout(), "no clock on this transport");
+        FakeClock clock = new FakeClock();
+        GameServer server = serve(config().nanoClock(clock).idleTimeout(Duration.ZERO).lineTimeout(Duration.ofMillis(40)));
+        Path file = Files.createTempFile("hotcold", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("dev.hotcold.ClientCut");
+            recording.enable("dev.hotcold.ProtocolError");
+            recording.start();
+            try (RawClient slow = openRaw(server.address())) {
+                slow.write("PARAMS 1 ".getBytes(US_ASCII));
+                clock.awaitReads(clock.reads(), 30, Duration.ofSeconds(30));
+                clock.advance(Duration.ofMillis(40));
+                assertEquals("ERROR line timeout", slow.readLine());
+                assertNull(slow.readLine());
+            }
+            observed.awaitClosed(1);
+            recording.stop();
+            recording.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        Files.delete(file);
+        List<RecordedEvent> cuts = events.stream()
+                .filter(event -> event.getEventType().getName().equals("dev.hotcold.ClientCut")).toList();
+        assertEquals(1, cuts.size(), "once: " + cuts);
+        assertEquals("LINE_TIMEOUT", cuts.get(0).getString("deadline"));
+        assertTrue(cuts.get(0).getDuration("waited").compareTo(Duration.ofMillis(40)) >= 0);
+        assertEquals(List.of("line timeout"), events.stream()
+                .filter(event -> event.getEventType().getName().equals("dev.hotcold.ProtocolError"))
+                .map(event -> event.getString("reason")).toList());
+        assertEquals(List.of(ErrorReason.LINE_TIMEOUT), observed.errors);
+        assertEquals(CloseReason.LINE_TIMEOUT, observed.closed.get(0).reason());
+    }
+
     @Test
     void shutdownsAreReportedAsTheReasonTheyClosedConnections() throws Exception {
         GameServer server = serve(config());
