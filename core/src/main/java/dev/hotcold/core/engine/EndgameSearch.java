@@ -18,7 +18,10 @@ import java.util.OptionalLong;
  * nothing the split rule decides instead. Its scratch arrays hold a few hundred numbers, whatever the
  * range.
  *
- * <p>One search belongs to one game and reads that game's {@link GuessList}; it is not thread-safe.
+ * <p>Its scratch arrays are reused: each thread has one search ({@link #forGame}), lent to a game
+ * for one call, so a game allocates none of them (games on one event loop, or one connection's
+ * games on its own thread, share it). A call reads that game's {@link GuessList} and keeps no state
+ * between calls; it calls no user code, so no call can begin inside another on the same thread.
  * All positions are unsigned offsets from the lower bound of the range (see {@link Offsets}).
  */
 final class EndgameSearch {
@@ -50,8 +53,12 @@ final class EndgameSearch {
     private static final int COLDER = 1;
     private static final int SAME = 2;
 
-    private final GuessList guesses;
-    private final long rangeEnd;
+    /** This thread's search, lent to a game one call at a time. */
+    private static final ThreadLocal<EndgameSearch> SCRATCH = ThreadLocal.withInitial(EndgameSearch::new);
+
+    /** The game of the current call: its guesses so far and its range, [0, rangeEnd]. */
+    private GuessList guesses;
+    private long rangeEnd;
     /** Per depth, the candidates of each part the guess tried there splits off. */
     private final long[][][] parts = new long[MOST_GUESSES + 1][3][MOST_HELD];
     private final int[][] partSizes = new int[MOST_GUESSES + 1][3];
@@ -61,13 +68,18 @@ final class EndgameSearch {
     private int nodes;
     private long bestFirstGuess;
 
+    private EndgameSearch() {}
+
     /**
-     * A search for a game on the range [0, rangeEnd] whose guesses so far are {@code guesses}; the
-     * list is read, never changed.
+     * This thread's search, set for a game on the range [0, rangeEnd] whose guesses so far are
+     * {@code guesses} (read, never changed), for one call of {@link #bestGuess} or
+     * {@link #openingGuess}.
      */
-    EndgameSearch(GuessList guesses, long rangeEnd) {
-        this.guesses = guesses;
-        this.rangeEnd = rangeEnd;
+    static EndgameSearch forGame(GuessList guesses, long rangeEnd) {
+        EndgameSearch search = SCRATCH.get();
+        search.guesses = guesses;
+        search.rangeEnd = rangeEnd;
+        return search;
     }
 
     /**

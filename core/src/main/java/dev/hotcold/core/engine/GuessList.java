@@ -9,21 +9,27 @@ import java.util.Arrays;
  * <p>The list stores the guessed numbers themselves rather than their offsets from the lower bound:
  * offsets are unsigned, and the signed order of the numbers is the unsigned order of their offsets,
  * so {@link Arrays#binarySearch(long[], int, int, long)} works on them unchanged. Callers speak in
- * offsets. The array starts small and grows by doubling up to the capacity.
+ * offsets. The array starts with room for an honest game's guesses and grows by doubling up to the
+ * capacity.
  */
 final class GuessList {
-    private static final int INITIAL_LENGTH = 8;
+    /**
+     * Room for the guesses of any honest game on a range of up to 2^30 numbers (at most
+     * ceil(log2 n) + 2 of them) in the first array, so that such a game never grows it.
+     */
+    private static final int INITIAL_LENGTH = 32;
 
     private final long lower;
     private final int capacity;
     /** The guessed numbers in ascending order; only the first {@link #size} entries are used. */
-    private long[] sortedGuesses = new long[INITIAL_LENGTH];
+    private long[] sortedGuesses;
     private int size;
 
     /** An empty list for a range that starts at {@code lower}, holding at most {@code capacity} guesses. */
     GuessList(long lower, int capacity) {
         this.lower = lower;
         this.capacity = capacity;
+        this.sortedGuesses = new long[Math.min(INITIAL_LENGTH, Math.max(1, capacity))];
     }
 
     int size() {

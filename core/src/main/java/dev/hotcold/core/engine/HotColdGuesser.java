@@ -52,7 +52,6 @@ final class HotColdGuesser implements Guesser {
     /** Every guess made while searching; all guesses of the game until the sweep starts. */
     private final GuessList guesses;
     /** Made on the first guess that needs it: most large games need it only near their end. */
-    private EndgameSearch endgame;
     /** The optimal strategy tree for ranges it covers, or null. */
     private final OptimalBook book;
     /** The book's node for the next guess, or -1 once the game has left the book (or has none). */
@@ -286,11 +285,9 @@ final class HotColdGuesser implements Guesser {
         return nearestUntried(SplitRule.nextGuess(rangeEnd, lowestCandidate, highestCandidate, latestGuess));
     }
 
+    /** The thread's search, set for this game: fetched for every call, as a game may move between threads. */
     private EndgameSearch endgame() {
-        if (endgame == null) {
-            endgame = new EndgameSearch(guesses, rangeEnd);
-        }
-        return endgame;
+        return EndgameSearch.forGame(guesses, rangeEnd);
     }
 
     /** The untried offset nearest to {@code target}, looking above first at equal distance. */

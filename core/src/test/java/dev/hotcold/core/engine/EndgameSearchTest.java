@@ -25,7 +25,7 @@ class EndgameSearchTest {
         for (int size = 1; size <= EndgameSearch.MOST_OPENING_NUMBERS; size++) {
             long rangeEnd = size - 1;
             GuessList none = new GuessList(0, 64);
-            long first = new EndgameSearch(none, rangeEnd).openingGuess();
+            long first = EndgameSearch.forGame(none, rangeEnd).openingGuess();
             List<Long> everyNumber = new ArrayList<>();
             for (long offset = 0; offset <= rangeEnd; offset++) {
                 everyNumber.add(offset);
@@ -64,7 +64,7 @@ class EndgameSearchTest {
             }
             GuessList list = new GuessList(0, 64);
             guessed.forEach(list::add);
-            OptionalLong found = new EndgameSearch(list, rangeEnd)
+            OptionalLong found = EndgameSearch.forGame(list, rangeEnd)
                     .bestGuess(candidates.get(0), candidates.size(), lastGuess);
             int best = fewestGuesses(rangeEnd, candidates, lastGuess, guessed);
             String what = "[0, " + rangeEnd + "], candidates " + candidates + ", last guess " + lastGuess
