@@ -10,6 +10,8 @@ import java.nio.channels.SocketChannel;
 
 /** One accepted connection on its own thread: admission, then read, answer, write. */
 final class UdsChannel extends SocketChannelSide {
+    /** The last reply core asked for ({@link #closeWith}), sent by this connection's thread. */
+    private volatile ByteBuffer farewell;
 
     UdsChannel(SocketChannel socket) {
         super(socket);
@@ -41,6 +43,17 @@ final class UdsChannel extends SocketChannelSide {
                 connection.sent(server.now());
             }
         }
+        ByteBuffer last = farewell;
+        for (ByteBuffer reply = last == null ? null : last.duplicate(); reply != null && reply.hasRemaining(); ) {
+            channel.write(reply);   // a client that does not read: core closes the channel under it
+        }
+    }
+
+    /** A deadline broken (ERROR line timeout): the connection's thread sends the reply, then closes. */
+    @Override
+    public void closeWith(ByteBuffer reply) {
+        farewell = reply;
+        endInput();
     }
 
     /** Graceful shutdown between games: the blocked read sees the end of the stream. */
