@@ -38,7 +38,7 @@ final class TransportChoice {
     Threads threads = Threads.virtual;
 
     @Option(names = "--loops", paramLabel = "N", converter = Flags.AtLeastOne.class,
-            description = "NIO transport: server event loops, at least 1 (default: one per processor).")
+            description = "NIO transport: server event loops, at least 1 (default: one fewer than the processors, at least 1).")
     Integer loops;
 
     /**

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An event-loop server (asyncio's design) done with raw {@code java.nio}: selector event loops, no thread per
- * connection. A server has an acceptor and N loops (default: one per processor), each connection
- * owned by one loop for life; clients share the transport's client loops (default: one), started
+ * connection. A server has an acceptor and N loops (default: one fewer than the processors, at
+ * least one), each connection owned by one loop for life; clients share the transport's client loops (default: one), started
  * on first use and stopped by {@link #close()}.
  *
  * <pre>{@code
@@ -195,16 +195,33 @@ public final class NioTransport implements Transport {
         return "NioTransport[serverLoops=" + serverLoops + ", clientLoops=" + clientLoops + ", " + waterMarks + "]";
     }
 
+    /**
+     * The server loops a transport has unless told otherwise: one fewer than {@code processors},
+     * and at least one. One core is left to the rest of the process and the machine (the JIT, the
+     * garbage collector, listener threads, clients on the same host): measured against the C floor
+     * server on two cores, a second loop cost 45 % of the round trips at 16 connections and gained
+     * at most 5 % at 1,024, and with the server held to one core (taskset) one loop was ahead
+     * everywhere (BENCHMARKS.md, "How many NIO loops"). Beyond two cores the rule is a choice, not a
+     * measurement.
+     *
+     * @param processors the processors the JVM may use, at least 1
+     * @return the default number of server loops
+     */
+    public static int defaultServerLoops(int processors) {
+        return Math.max(1, processors - 1);
+    }
+
     /** Options of an {@link NioTransport}, each checked when set. */
     public static final class Builder {
-        private int serverLoops = Runtime.getRuntime().availableProcessors();
+        private int serverLoops = defaultServerLoops(Runtime.getRuntime().availableProcessors());
         private int clientLoops = 1;
         private WaterMarks waterMarks = WaterMarks.DEFAULT;
 
         private Builder() {}
 
         /**
-         * Event loops per server; default one per processor.
+         * Event loops per server; by default one fewer than the processors, and at least one
+         * ({@link #defaultServerLoops}).
          *
          * @param loops the number of server event loops, at least 1
          * @return this builder

@@ -33,6 +33,18 @@ class NioTransportLookupTest {
         assertTrue(failure.getMessage().contains("colour"), failure.getMessage());
     }
 
+    /** One core is left to the rest of the machine, and there is always a loop. */
+    @Test
+    void theDefaultLoopsAreOneFewerThanTheProcessors() {
+        assertEquals(1, NioTransport.defaultServerLoops(1));
+        assertEquals(1, NioTransport.defaultServerLoops(2));
+        assertEquals(7, NioTransport.defaultServerLoops(8));
+        try (NioTransport transport = new NioTransport()) {
+            int expected = NioTransport.defaultServerLoops(Runtime.getRuntime().availableProcessors());
+            assertTrue(transport.toString().contains("serverLoops=" + expected + ","), transport.toString());
+        }
+    }
+
     @Test
     void optionsConfigureTheTransport() {
         try (Transport transport = Transport.named("nio", Map.of("serverLoops", "3"))) {
