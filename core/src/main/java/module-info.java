@@ -9,7 +9,8 @@
  * {@code boundary} (the one place user code is called); {@code session} (one connection's server
  * side, sans-I/O) under {@code server} (the lifecycle every transport shares); {@code client}
  * (games over any connection); {@code transport} (the {@code Transport} interface) on top;
- * {@code lab} (strategies played in memory against an adversary or many secrets), beside it; and
+ * {@code lab} (strategies played in memory against an adversary or many secrets), beside it;
+ * {@code tls} (TLS settings, read from key files), under {@code server} and {@code client}; and
  * {@code spi}, what a transport implements, at the bottom. Every package is exported:
  * applications use {@code transport}, {@code server}, {@code client} and {@code engine};
  * transport authors add {@code spi}, {@code codec} and the lifecycle in {@code server}.
@@ -27,6 +28,7 @@ module dev.hotcold.core {
     exports dev.hotcold.core.client;
     exports dev.hotcold.core.transport;
     exports dev.hotcold.core.spi;
+    exports dev.hotcold.core.tls;
 
     // The server's JDK Flight Recorder events: part of the JDK, so core still depends on it alone.
     requires jdk.jfr;

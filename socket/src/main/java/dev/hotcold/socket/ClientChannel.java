@@ -14,6 +14,9 @@ import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import dev.hotcold.core.tls.TlsConfig;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A client's blocking socket, TCP or UNIX-domain, whose waits are bounded by
@@ -37,12 +40,17 @@ public final class ClientChannel implements Closeable {
     private final InputStream in;
     private final OutputStream out;
 
-    private ClientChannel(SocketChannel channel, ClientDeadline reading, ClientDeadline writing) {
+    /** The TLS socket over {@link #channel}, or null for plain text. */
+    private final SSLSocket tls;
+
+    private ClientChannel(SocketChannel channel, SSLSocket tls, ClientDeadline reading, ClientDeadline writing)
+            throws IOException {
         this.channel = channel;
+        this.tls = tls;
         this.reading = reading;
         this.writing = writing;
-        this.in = new TimedInput(Channels.newInputStream(channel));
-        this.out = new TimedOutput(Channels.newOutputStream(channel));
+        this.in = new TimedInput(tls != null ? tls.getInputStream() : Channels.newInputStream(channel));
+        this.out = new TimedOutput(tls != null ? tls.getOutputStream() : Channels.newOutputStream(channel));
     }
 
     /**
@@ -63,21 +71,45 @@ public final class ClientChannel implements Closeable {
             if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
-            reading.enter(ClientDeadline.Wait.CONNECT);
+            reading.enter(ClientDeadline.Wait.CONNECT);   // the TLS handshake, if any, is part of connecting
+            SSLSocket tls = null;
             try {
                 channel.connect(address);
+                if (options.tls().isPresent()) {
+                    tls = handshake(channel, address, options.tls().get(), reading);
+                }
             } catch (IOException e) {
                 throw reading.exit() ? reading.exception(e) : e;
             }
             if (reading.exit()) {
                 throw reading.exception();   // connected just as the deadline closed it
             }
-            return new ClientChannel(channel, reading, writing);
+            return new ClientChannel(channel, tls, reading, writing);
         } catch (IOException | RuntimeException | Error e) {
             reading.close();
             writing.close();
             Sockets.closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /** The client's TLS handshake over the connected {@code channel}, its failure said in one line. */
+    private static SSLSocket handshake(SocketChannel channel, SocketAddress address, TlsConfig config,
+            ClientDeadline connecting) throws IOException {
+        String host = address instanceof InetSocketAddress inet ? inet.getHostString() : "localhost";
+        int port = address instanceof InetSocketAddress inet ? inet.getPort() : 0;
+        SSLSocket tls = TlsSockets.clientSide(channel.socket(), host, port, config);
+        try {
+            tls.startHandshake();
+            return tls;
+        } catch (IOException e) {
+            if (connecting.hasExpired()) {
+                throw e;   // the connect deadline closed it: reported as the timeout
+            }
+            SSLHandshakeException failed = new SSLHandshakeException("TLS handshake with "
+                    + Addresses.describe(address) + " failed: " + TlsSockets.describe(e));
+            failed.initCause(e);
+            throw failed;
         }
     }
 
@@ -112,9 +144,30 @@ public final class ClientChannel implements Closeable {
         return out;
     }
 
-    /** Closes the socket and stops its deadlines. */
+    /**
+     * The TLS session of the connection, if it runs over TLS.
+     *
+     * @return the session, or empty for plain text
+     */
+    public java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {
+        return tls == null ? java.util.Optional.empty() : java.util.Optional.of(tls.getSession());
+    }
+
+    /** Closes the socket (over TLS, after {@code close_notify}) and stops its deadlines. */
     @Override
     public void close() throws IOException {
+        if (tls != null && channel.isOpen()) {
+            // close_notify is one small record: the send buffer takes it, unless the server stopped
+            // reading long ago; then the writing deadline closes the channel under it.
+            writing.enter(ClientDeadline.Wait.SEND);
+            try {
+                tls.close();
+            } catch (IOException ignored) {
+                // Closing anyway.
+            } finally {
+                writing.exit();
+            }
+        }
         reading.close();
         writing.close();
         channel.close();

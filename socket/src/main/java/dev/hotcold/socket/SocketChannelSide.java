@@ -32,6 +32,10 @@ public abstract class SocketChannelSide implements Channel {
 
     @Override
     public final void refuse(ByteBuffer reply) {
+        if (handshakes()) {
+            Sockets.closeQuietly(channel);   // a TLS client cannot read a plain-text reply
+            return;
+        }
         Sockets.refuse(channel, reply);
     }
 }

@@ -75,6 +75,19 @@ public abstract class TransportClientTimeoutTest {
     protected abstract Transport newTransport();
 
     /**
+     * Whether the suite runs over TLS: every server it starts serves with
+     * {@link TestCertificates#serverTls()}, every client trusts the test CA, and raw clients are
+     * {@link TlsRawClient}s. Socket transports run each suite twice, once plain and once with a
+     * subclass that says {@code true}. {@code false} by default.
+     *
+     * @return {@code true} to run the suite over TLS
+     */
+    protected boolean overTls() {
+        return false;
+    }
+
+
+    /**
      * An address where connecting waits and is never accepted, for the connect-timeout tests;
      * empty (the default) where connecting never waits, and those tests are skipped.
      *
@@ -87,7 +100,7 @@ public abstract class TransportClientTimeoutTest {
 
     @BeforeEach
     void start() throws IOException {
-        transport = newTransport();
+        transport = overTls() ? new TlsEverywhere(newTransport(), TestCertificates.get()) : newTransport();
         client = transport.client(OPTIONS);
         server = transport.serve(ServerConfig.loopback(0).toBuilder().listener(heard).build());
     }

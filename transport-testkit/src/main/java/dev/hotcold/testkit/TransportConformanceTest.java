@@ -91,6 +91,19 @@ public abstract class TransportConformanceTest {
     protected abstract Transport newTransport();
 
     /**
+     * Whether the suite runs over TLS: every server it starts serves with
+     * {@link TestCertificates#serverTls()}, every client trusts the test CA, and raw clients are
+     * {@link TlsRawClient}s. Socket transports run each suite twice, once plain and once with a
+     * subclass that says {@code true}. {@code false} by default.
+     *
+     * @return {@code true} to run the suite over TLS
+     */
+    protected boolean overTls() {
+        return false;
+    }
+
+
+    /**
      * A raw client connected to {@code address}.
      *
      * @param address the server's address
@@ -98,6 +111,11 @@ public abstract class TransportConformanceTest {
      * @throws IOException if the client cannot connect
      */
     protected abstract RawClient openRaw(SocketAddress address) throws IOException;
+
+    /** A raw client: {@link #openRaw}'s, or over TLS a {@link TlsRawClient} trusting the test CA. */
+    private RawClient openClient(SocketAddress address) throws IOException {
+        return transport instanceof TlsEverywhere tls ? new TlsRawClient(address, tls.clientTls()) : openRaw(address);
+    }
 
     /**
      * Whether the transport enforces the idle timeout; transports with no clock say no.
@@ -128,7 +146,7 @@ public abstract class TransportConformanceTest {
 
     @BeforeEach
     void createTransport() {
-        transport = newTransport();
+        transport = overTls() ? new TlsEverywhere(newTransport(), TestCertificates.get()) : newTransport();
     }
 
     @AfterEach
@@ -192,7 +210,7 @@ public abstract class TransportConformanceTest {
      * @throws IOException if the client cannot connect
      */
     protected RawClient raw(GameServer server) throws IOException {
-        RawClient client = openRaw(server.address());
+        RawClient client = openClient(server.address());
         clients.add(client);
         return client;
     }
@@ -409,7 +427,7 @@ public abstract class TransportConformanceTest {
             assertEquals(expected, byteByByte.readLine());
         }
         for (int split = 1; split < script.length; split++) {
-            try (RawClient client = openRaw(server.address())) {
+            try (RawClient client = openClient(server.address())) {
                 client.write(Arrays.copyOfRange(script, 0, split));
                 client.write(Arrays.copyOfRange(script, split, script.length));
                 for (String expected : SCRIPT_REPLIES) {
@@ -664,9 +682,13 @@ public abstract class TransportConformanceTest {
         RawClient first = raw(server);
         RawClient second = raw(server);
         listener.awaitOpened(2);
-        RawClient third = raw(server);
-        assertEquals("ERROR " + ErrorReason.SERVER_BUSY.text(), third.readLine());
-        assertNull(third.readLine(), "the busy server closes the connection");
+        if (overTls()) {
+            assertEquals(Refusals.CLOSED, Refusals.overTls(() -> raw(server)), "a TLS client cannot read a plain-text refusal");
+        } else {
+            RawClient third = raw(server);
+            assertEquals("ERROR " + ErrorReason.SERVER_BUSY.text(), third.readLine());
+            assertNull(third.readLine(), "the busy server closes the connection");
+        }
         first.close();
         listener.awaitClosed(1);
         RawClient fourth = raw(server);

@@ -115,6 +115,19 @@ public abstract class TransportFaultTest {
     protected abstract Transport newTransport();
 
     /**
+     * Whether the suite runs over TLS: every server it starts serves with
+     * {@link TestCertificates#serverTls()}, every client trusts the test CA, and raw clients are
+     * {@link TlsRawClient}s. Socket transports run each suite twice, once plain and once with a
+     * subclass that says {@code true}. {@code false} by default.
+     *
+     * @return {@code true} to run the suite over TLS
+     */
+    protected boolean overTls() {
+        return false;
+    }
+
+
+    /**
      * A raw client connected to {@code address}.
      *
      * @param address the server's address
@@ -122,6 +135,11 @@ public abstract class TransportFaultTest {
      * @throws IOException if the client cannot connect
      */
     protected abstract RawClient openRaw(SocketAddress address) throws IOException;
+
+    /** A raw client: {@link #openRaw}'s, or over TLS a {@link TlsRawClient} trusting the test CA. */
+    private RawClient openClient(SocketAddress address) throws IOException {
+        return transport instanceof TlsEverywhere tls ? new TlsRawClient(address, tls.clientTls()) : openRaw(address);
+    }
 
     /**
      * Whether the transport's servers listen on TCP, so that tests may open plain sockets with
@@ -136,7 +154,7 @@ public abstract class TransportFaultTest {
     @BeforeEach
     void start() {
         log.install();
-        transport = newTransport();
+        transport = overTls() ? new TlsEverywhere(newTransport(), TestCertificates.get()) : newTransport();
     }
 
     @AfterEach
@@ -173,7 +191,7 @@ public abstract class TransportFaultTest {
     }
 
     private RawClient raw(GameServer server) throws IOException {
-        RawClient client = openRaw(server.address());
+        RawClient client = openClient(server.address());
         clients.add(client);
         return client;
     }
@@ -213,6 +231,7 @@ public abstract class TransportFaultTest {
 
     private void assumeSockets() {
         Assumptions.assumeTrue(usesSockets(), "needs a TCP transport");
+        Assumptions.assumeFalse(overTls(), "writes raw TCP bytes; over TLS the TLS faults below stand in");
     }
 
     private static void assertIsReply(String line) {
@@ -544,8 +563,12 @@ public abstract class TransportFaultTest {
                 floodFutures.add(threads.submit(() -> {
                     ready.countDown();
                     ready.await();
-                    try (RawClient excess = openRaw(server.address())) {
-                        refusals.add(excess.readLine() + " then " + excess.readLine());
+                    if (overTls()) {
+                        refusals.add(Refusals.overTls(() -> openClient(server.address())));
+                    } else {
+                        try (RawClient excess = openClient(server.address())) {
+                            refusals.add(excess.readLine() + " then " + excess.readLine());
+                        }
                     }
                     return null;
                 }));
@@ -563,7 +586,7 @@ public abstract class TransportFaultTest {
             games.get(i).close();
             assertValidGame(played.get(i), 1, 100, 1 + i);
         }
-        assertEquals(List.of("ERROR server busy then null"), refusals.stream().distinct().toList());
+        assertEquals(List.of(overTls() ? Refusals.CLOSED : "ERROR server busy then null"), refusals.stream().distinct().toList());
         assertEquals(flood, refusals.size());
         verify(listener, timeout(WAIT_MILLIS).times(limit)).onConnectionOpened(any());
     }

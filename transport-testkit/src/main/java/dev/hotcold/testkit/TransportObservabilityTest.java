@@ -80,6 +80,19 @@ public abstract class TransportObservabilityTest {
     protected abstract Transport newTransport();
 
     /**
+     * Whether the suite runs over TLS: every server it starts serves with
+     * {@link TestCertificates#serverTls()}, every client trusts the test CA, and raw clients are
+     * {@link TlsRawClient}s. Socket transports run each suite twice, once plain and once with a
+     * subclass that says {@code true}. {@code false} by default.
+     *
+     * @return {@code true} to run the suite over TLS
+     */
+    protected boolean overTls() {
+        return false;
+    }
+
+
+    /**
      * A raw client connected to {@code address}.
      *
      * @param address the server's address
@@ -87,6 +100,11 @@ public abstract class TransportObservabilityTest {
      * @throws IOException if the client cannot connect
      */
     protected abstract RawClient openRaw(SocketAddress address) throws IOException;
+
+    /** A raw client: {@link #openRaw}'s, or over TLS a {@link TlsRawClient} trusting the test CA. */
+    private RawClient openClient(SocketAddress address) throws IOException {
+        return transport instanceof TlsEverywhere tls ? new TlsRawClient(address, tls.clientTls()) : openRaw(address);
+    }
 
     /**
      * Whether the transport enforces the idle timeout; transports with no clock say no.
@@ -99,7 +117,7 @@ public abstract class TransportObservabilityTest {
 
     @BeforeEach
     void createTransport() {
-        transport = newTransport();
+        transport = overTls() ? new TlsEverywhere(newTransport(), TestCertificates.get()) : newTransport();
     }
 
     @AfterEach
@@ -245,7 +263,7 @@ public abstract class TransportObservabilityTest {
     @Test
     void gamesThatDoNotEndInAWinSayHowTheyEnded() throws Exception {
         GameServer server = serve(config());
-        try (RawClient raw = openRaw(server.address())) {
+        try (RawClient raw = openClient(server.address())) {
             raw.write("PARAMS 1 9\nNUMBER\nCLEAR\nPARAMS 1 9\nNUMBER\nPARAMS 20 29\nNUMBER\nNUMBER\n".getBytes(US_ASCII));
             for (int i = 0; i < 4; i++) {
                 assertTrue(raw.readLine().matches("\\d+"));
@@ -274,7 +292,7 @@ public abstract class TransportObservabilityTest {
             return random.newGame(lower, upper);
         };
         GameServer server = serve(config().listener(failing).strategy(strategy));
-        try (RawClient raw = openRaw(server.address())) {
+        try (RawClient raw = openClient(server.address())) {
             raw.write("BOGUS\nNUMBER\nPARAMS 666 667\nPARAMS 1 1\nNUMBER\nREPORT Correct\nCLEAR\n".getBytes(US_ASCII));
             assertEquals("ERROR " + ErrorReason.UNKNOWN_COMMAND.text(), raw.readLine());
             assertEquals("ERROR " + ErrorReason.NO_GAME.text(), raw.readLine());
@@ -296,11 +314,15 @@ public abstract class TransportObservabilityTest {
     @Test
     void aRefusalIsReported() throws Exception {
         GameServer server = serve(config().maxConnections(1));
-        try (RawClient first = openRaw(server.address())) {
+        try (RawClient first = openClient(server.address())) {
             first.write("PARAMS 1 9\nNUMBER\n".getBytes(US_ASCII));
             assertTrue(first.readLine().matches("\\d"), "admitted and served");
-            try (RawClient second = openRaw(server.address())) {
-                assertEquals("ERROR " + ErrorReason.SERVER_BUSY.text(), second.readLine());
+            if (overTls()) {
+                assertEquals(Refusals.CLOSED, Refusals.overTls(() -> openClient(server.address())));
+            } else {
+                try (RawClient second = openClient(server.address())) {
+                    assertEquals("ERROR " + ErrorReason.SERVER_BUSY.text(), second.readLine());
+                }
             }
             assertEquals(List.of(Refusal.BUSY), observed.refused);
         }
@@ -311,7 +333,7 @@ public abstract class TransportObservabilityTest {
         Assumptions.assumeTrue(enforcesIdleTimeout(), "no idle timeout on this transport");
         FakeClock clock = new FakeClock();
         GameServer server = serve(config().nanoClock(clock).idleTimeout(Duration.ofMillis(40)));
-        try (RawClient silent = openRaw(server.address())) {
+        try (RawClient silent = openClient(server.address())) {
             silent.write("PARAMS 1 9\nNUMBER\n".getBytes(US_ASCII));
             assertTrue(silent.readLine().matches("\\d"));
             // The server may note its reply as sent just after a first advance: advance until it
@@ -335,8 +357,8 @@ public abstract class TransportObservabilityTest {
             recording.enable("dev.hotcold.ClientCut");
             recording.enable("dev.hotcold.ConnectionClosed");
             recording.start();
-            try (RawClient silent = openRaw(server.address());
-                 RawClient busy = openRaw(server.address())) {
+            try (RawClient silent = openClient(server.address());
+                 RawClient busy = openClient(server.address())) {
                 silent.write("PARAMS 1 9\n".getBytes(US_ASCII));
                 busy.write("PARAMS 1 9\nNUMBER\n".getBytes(US_ASCII));
                 assertTrue(busy.readLine().matches("\\d"));
@@ -375,7 +397,7 @@ public abstract class TransportObservabilityTest {
             recording.enable("dev.hotcold.ClientCut");
             recording.enable("dev.hotcold.ProtocolError");
             recording.start();
-            try (RawClient slow = openRaw(server.address())) {
+            try (RawClient slow = openClient(server.address())) {
                 slow.write("PARAMS 1 ".getBytes(US_ASCII));
                 clock.awaitReads(clock.reads(), 30, Duration.ofSeconds(30));
                 clock.advance(Duration.ofMillis(40));
@@ -403,8 +425,8 @@ public abstract class TransportObservabilityTest {
     @Test
     void shutdownsAreReportedAsTheReasonTheyClosedConnections() throws Exception {
         GameServer server = serve(config());
-        try (RawClient between = openRaw(server.address());
-             RawClient playing = openRaw(server.address())) {
+        try (RawClient between = openClient(server.address());
+             RawClient playing = openClient(server.address())) {
             between.write("PARAMS 1 9\nNUMBER\nCLEAR\n".getBytes(US_ASCII));
             assertTrue(between.readLine().matches("\\d"));
             playing.write("PARAMS 1 9\nNUMBER\n".getBytes(US_ASCII));
@@ -477,7 +499,7 @@ public abstract class TransportObservabilityTest {
                  Game game = Game.start(connection, 1, 100, 37)) {
                 outcomes = game.play();
             }
-            try (RawClient raw = openRaw(server.address())) {
+            try (RawClient raw = openClient(server.address())) {
                 raw.write("BOGUS\n".getBytes(US_ASCII));
                 assertEquals("ERROR " + ErrorReason.UNKNOWN_COMMAND.text(), raw.readLine());
             }

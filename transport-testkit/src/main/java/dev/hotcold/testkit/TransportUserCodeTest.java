@@ -89,6 +89,19 @@ public abstract class TransportUserCodeTest {
     protected abstract Transport newTransport();
 
     /**
+     * Whether the suite runs over TLS: every server it starts serves with
+     * {@link TestCertificates#serverTls()}, every client trusts the test CA, and raw clients are
+     * {@link TlsRawClient}s. Socket transports run each suite twice, once plain and once with a
+     * subclass that says {@code true}. {@code false} by default.
+     *
+     * @return {@code true} to run the suite over TLS
+     */
+    protected boolean overTls() {
+        return false;
+    }
+
+
+    /**
      * A raw client connected to {@code address}.
      *
      * @param address the server's address
@@ -97,9 +110,14 @@ public abstract class TransportUserCodeTest {
      */
     protected abstract RawClient openRaw(SocketAddress address) throws IOException;
 
+    /** A raw client: {@link #openRaw}'s, or over TLS a {@link TlsRawClient} trusting the test CA. */
+    private RawClient openClient(SocketAddress address) throws IOException {
+        return transport instanceof TlsEverywhere tls ? new TlsRawClient(address, tls.clientTls()) : openRaw(address);
+    }
+
     @BeforeEach
     void createTransport() {
-        transport = newTransport();
+        transport = overTls() ? new TlsEverywhere(newTransport(), TestCertificates.get()) : newTransport();
     }
 
     @AfterEach
@@ -246,13 +264,13 @@ public abstract class TransportUserCodeTest {
         };
         GameServer server = serve(config().strategy(strategy).listener(listener));
 
-        try (RawClient reported = openRaw(server.address())) {
+        try (RawClient reported = openClient(server.address())) {
             reported.write("PARAMS 1 100\nNUMBER\n".getBytes(US_ASCII));
             assertTrue(reported.readLine().matches("[0-9]+"));
             reported.write("REPORT Unsure\n".getBytes(US_ASCII));
             assertNull(reported.readLine(), "the server closes the connection whose listener ran out of memory");
         }
-        try (RawClient guessed = openRaw(server.address())) {
+        try (RawClient guessed = openClient(server.address())) {
             guessed.write("PARAMS 1000 2000\nNUMBER\n".getBytes(US_ASCII));
             assertEquals("ERROR " + ErrorReason.INTERNAL_ERROR.text(), guessed.readLine());
             assertNull(guessed.readLine(), "the server closes the connection whose strategy ran out of memory");
@@ -412,7 +430,7 @@ public abstract class TransportUserCodeTest {
         };
         GameServer server = serve(config().listener(listener));
         self.set(server);
-        try (RawClient raw = openRaw(server.address())) {
+        try (RawClient raw = openClient(server.address())) {
             raw.write("PARAMS 1 9\nNUMBER\nREPORT Unsure\nNUMBER\nCLEAR\n".getBytes(US_ASCII));
             assertEquals(true, String.valueOf(raw.readLine()).matches("[1-9]"), "the first guess arrives");
             assertEquals(true, String.valueOf(raw.readLine()).matches("[1-9]"),
@@ -470,7 +488,7 @@ public abstract class TransportUserCodeTest {
         }
         List<RawClient> vanishing = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            RawClient raw = openRaw(server.address());
+            RawClient raw = openClient(server.address());
             raw.write("PARAMS 1 9\nNUMBER\nREPORT Unsure\nNUMBER\nBOGUS\n".getBytes(US_ASCII));
             vanishing.add(raw);
         }

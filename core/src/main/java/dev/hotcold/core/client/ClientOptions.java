@@ -1,7 +1,9 @@
 package dev.hotcold.core.client;
 
 import java.time.Duration;
+import dev.hotcold.core.tls.TlsConfig;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How long a client waits for a server: to accept the connection, and to answer or take the
@@ -34,10 +36,12 @@ public final class ClientOptions {
 
     private final Duration connectTimeout;
     private final Duration replyTimeout;
+    private final TlsConfig tls;
 
     private ClientOptions(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
         this.replyTimeout = builder.replyTimeout;
+        this.tls = builder.tls;
     }
 
     /**
@@ -64,7 +68,7 @@ public final class ClientOptions {
      * @return a builder holding these options' values
      */
     public Builder toBuilder() {
-        return new Builder().connectTimeout(connectTimeout).replyTimeout(replyTimeout);
+        return new Builder().connectTimeout(connectTimeout).replyTimeout(replyTimeout).tls(tls);
     }
 
     /**
@@ -88,22 +92,35 @@ public final class ClientOptions {
         return replyTimeout;
     }
 
+    /**
+     * TLS for every connection, or empty for plain text. The handshake is part of connecting: it
+     * must be done within the connect timeout. Transports without sockets (in-memory) refuse to
+     * connect with TLS.
+     *
+     * @return the TLS settings (what to trust, and a certificate to show if the server asks), or empty
+     */
+    public Optional<TlsConfig> tls() {
+        return Optional.ofNullable(tls);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ClientOptions that
                 && connectTimeout.equals(that.connectTimeout)
-                && replyTimeout.equals(that.replyTimeout);
+                && replyTimeout.equals(that.replyTimeout)
+                && Objects.equals(tls, that.tls);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(connectTimeout, replyTimeout);
+        return Objects.hash(connectTimeout, replyTimeout, tls);
     }
 
     @Override
     public String toString() {
         return "ClientOptions[connectTimeout=" + ClientTimeoutException.describe(connectTimeout)
-                + ", replyTimeout=" + ClientTimeoutException.describe(replyTimeout) + "]";
+                + ", replyTimeout=" + ClientTimeoutException.describe(replyTimeout)
+                + (tls == null ? "" : ", tls=" + tls) + "]";
     }
 
     /** Options of a client, each checked when set; errors name the setting. */
@@ -113,8 +130,20 @@ public final class ClientOptions {
 
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
+        private TlsConfig tls;
 
         private Builder() {}
+
+        /**
+         * See {@link ClientOptions#tls()}.
+         *
+         * @param tls the TLS settings; null for plain text
+         * @return this builder
+         */
+        public Builder tls(TlsConfig tls) {
+            this.tls = tls;
+            return this;
+        }
 
         /**
          * How long connecting may take; positive, at most a year.

@@ -12,6 +12,13 @@ public enum CloseReason {
     IDLE_TIMEOUT,
     /** A command line took longer than the line timeout from its first byte to its line feed. */
     LINE_TIMEOUT,
+    /** The TLS handshake was not done within the handshake timeout after the connection was accepted. */
+    HANDSHAKE_TIMEOUT,
+    /**
+     * The TLS handshake failed: a plain-text client on a TLS port, a certificate the other side
+     * did not trust, no protocol or cipher in common.
+     */
+    HANDSHAKE_FAILED,
     /** User code ran out of memory on it, and the server closed it. */
     OUT_OF_MEMORY
 }

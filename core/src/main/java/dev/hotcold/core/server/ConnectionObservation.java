@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * service time, and the close; listener failures come from the delivery thread.
  */
 final class ConnectionObservation {
-    private final ConnectionInfo info;
+    /** Set once more, with the TLS session, before {@link #admitted()}. */
+    private volatile ConnectionInfo info;
     private final ServerObserver observer;
     private final boolean observed;
     private final UserCode.Logs logs;
@@ -45,7 +46,12 @@ final class ConnectionObservation {
         this.closeConnection = closeConnection;
     }
 
-    /** The connection was admitted. */
+    /** The connection is secured: what is observed from now on names its TLS session. */
+    void identify(ConnectionInfo secured) {
+        info = secured;
+    }
+
+    /** The connection was admitted (over TLS: its handshake is done, or it ends before that). */
     void admitted() {
         ConnectionAdmittedEvent admitted = new ConnectionAdmittedEvent();
         if (admitted.isEnabled()) {

@@ -32,7 +32,8 @@ import java.util.concurrent.RejectedExecutionException;
 abstract sealed class ListenerDelivery permits ListenerDelivery.Direct, ListenerDelivery.Queued {
     final ServerLifecycle server;
     final GameListener listener;
-    final ConnectionInfo connection;
+    /** Set once more, with the TLS session, before the first event is delivered. */
+    volatile ConnectionInfo connection;
     final Channel channel;
     final ConnectionObservation observation;
 
@@ -43,6 +44,11 @@ abstract sealed class ListenerDelivery permits ListenerDelivery.Direct, Listener
         this.connection = connection;
         this.channel = channel;
         this.observation = observation;
+    }
+
+    /** The connection is secured: events from now on name its TLS session. */
+    final void identify(ConnectionInfo secured) {
+        connection = secured;
     }
 
     /** Takes {@code events} (leaving it empty) and delivers them, now or soon. */

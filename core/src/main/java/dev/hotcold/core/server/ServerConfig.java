@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import dev.hotcold.core.tls.TlsConfig;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -56,6 +57,12 @@ public final class ServerConfig {
     private final LongSupplier nanoClock;
     /** Where listener calls run on event-loop transports; null for the transport's default. */
     private final Executor listenerExecutor;
+    /** TLS, or null for plain text. */
+    private final TlsConfig tls;
+    private final Duration handshakeTimeout;
+
+    /** The default {@link #handshakeTimeout()}: 10 seconds. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     /** The default {@link #lineTimeout()}: 10 seconds. */
     public static final Duration DEFAULT_LINE_TIMEOUT = Duration.ofSeconds(10);
@@ -73,6 +80,8 @@ public final class ServerConfig {
         this.observer = Objects.requireNonNull(builder.observer, "observer");
         this.nanoClock = Objects.requireNonNull(builder.nanoClock, "nanoClock");
         this.listenerExecutor = builder.listenerExecutor;
+        this.tls = builder.tls;
+        this.handshakeTimeout = Objects.requireNonNull(builder.handshakeTimeout, "handshakeTimeout");
         this.maxConnections = builder.maxConnections;
         this.backlog = builder.backlog;
         this.maxLineLength = builder.maxLineLength;
@@ -84,6 +93,7 @@ public final class ServerConfig {
         }
         checkDuration(idleTimeout, "idleTimeout");
         checkDuration(lineTimeout, "lineTimeout");
+        checkDuration(handshakeTimeout, "handshakeTimeout");
         checkDuration(shutdownGracePeriod, "shutdownGracePeriod");
         if (maxLineLength < MIN_LINE_LENGTH || maxLineLength > LineFramer.MAX_MAX_LINE_LENGTH) {
             throw new IllegalArgumentException("maxLineLength must be in [" + MIN_LINE_LENGTH + ", "
@@ -143,7 +153,9 @@ public final class ServerConfig {
                 .listener(listener)
                 .observer(observer)
                 .nanoClock(nanoClock)
-                .listenerExecutor(listenerExecutor);
+                .listenerExecutor(listenerExecutor)
+                .tls(tls)
+                .handshakeTimeout(handshakeTimeout);
     }
 
     /**
@@ -282,6 +294,29 @@ public final class ServerConfig {
         return Optional.ofNullable(listenerExecutor);
     }
 
+    /**
+     * TLS for every connection, or empty for plain text. With TLS a connection is admitted (and
+     * holds its slot) from accept, and its events begin once the handshake is done; a client over
+     * the limit is closed without {@code ERROR server busy}, which it could not read before a
+     * handshake. Transports without sockets (in-memory) refuse to serve a config with TLS.
+     *
+     * @return the TLS settings, or empty; empty by default
+     */
+    public Optional<TlsConfig> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /**
+     * How long a TLS handshake may take from accept before the connection is closed, so that a
+     * client that stalls mid-handshake cannot hold a slot; {@link Duration#ZERO} for no bound.
+     * Without TLS it does nothing.
+     *
+     * @return the handshake timeout; default {@link #DEFAULT_HANDSHAKE_TIMEOUT}
+     */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ServerConfig that
@@ -296,13 +331,15 @@ public final class ServerConfig {
                 && listener.equals(that.listener)
                 && observer.equals(that.observer)
                 && nanoClock.equals(that.nanoClock)
-                && Objects.equals(listenerExecutor, that.listenerExecutor);
+                && Objects.equals(listenerExecutor, that.listenerExecutor)
+                && Objects.equals(tls, that.tls)
+                && handshakeTimeout.equals(that.handshakeTimeout);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, maxConnections, backlog, idleTimeout, lineTimeout, maxLineLength,
-                shutdownGracePeriod, strategy, listener, observer, nanoClock, listenerExecutor);
+                shutdownGracePeriod, strategy, listener, observer, nanoClock, listenerExecutor, tls, handshakeTimeout);
     }
 
     @Override
@@ -310,7 +347,8 @@ public final class ServerConfig {
         return "ServerConfig[bindAddress=" + Addresses.describe(bindAddress) + ", maxConnections=" + maxConnections
                 + ", backlog=" + backlog + ", idleTimeout=" + idleTimeout + ", lineTimeout=" + lineTimeout
                 + ", maxLineLength=" + maxLineLength
-                + ", shutdownGracePeriod=" + shutdownGracePeriod + ", strategy=" + strategy + "]";
+                + ", shutdownGracePeriod=" + shutdownGracePeriod + ", strategy=" + strategy
+                + (tls == null ? "" : ", tls=" + tls + ", handshakeTimeout=" + handshakeTimeout) + "]";
     }
 
     /** Builds a {@link ServerConfig}; {@link #build()} checks the values. */
@@ -327,6 +365,8 @@ public final class ServerConfig {
         private ServerObserver observer = ServerObserver.NONE;
         private LongSupplier nanoClock = SYSTEM_NANO_CLOCK;
         private Executor listenerExecutor;
+        private TlsConfig tls;
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
 
         private Builder() {}
 
@@ -462,6 +502,28 @@ public final class ServerConfig {
          */
         public Builder listenerExecutor(Executor listenerExecutor) {
             this.listenerExecutor = listenerExecutor;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#tls()}.
+         *
+         * @param tls the TLS settings, with key material; null for plain text
+         * @return this builder
+         */
+        public Builder tls(TlsConfig tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /**
+         * See {@link ServerConfig#handshakeTimeout()}.
+         *
+         * @param handshakeTimeout from {@link Duration#ZERO} (no bound) to {@link ServerConfig#MAX_DURATION}
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration handshakeTimeout) {
+            this.handshakeTimeout = handshakeTimeout;
             return this;
         }
 

@@ -2,12 +2,14 @@ package dev.hotcold.core.server;
 
 import dev.hotcold.core.events.CloseReason;
 import dev.hotcold.core.events.ConnectionInfo;
+import dev.hotcold.core.events.ConnectionSecurity;
 import dev.hotcold.core.events.ServerEvent;
 import dev.hotcold.core.events.ServerEvents;
 import dev.hotcold.core.protocol.ErrorReason;
 import dev.hotcold.core.session.ServerSession;
 import dev.hotcold.core.spi.Channel;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,10 +31,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * shutdown ends an idle connection's input. Per call that is two volatile writes and no lock.
  */
 public final class ServerConnection {
+    private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
     private final ServerLifecycle server;
     private final Channel channel;
     private final ServerSession session;
-    private final ConnectionInfo info;
+    /** Set once more, with the TLS session, when the handshake is done. */
+    private volatile ConnectionInfo info;
     private final ListenerDelivery delivery;
     private final ConnectionObservation observation;
     /** Why the connection is closing, when core asked for it; the client's doing otherwise. */
@@ -55,6 +59,10 @@ public final class ServerConnection {
     /** The thread inside {@link #receive} (and so perhaps inside the strategy), or null. */
     private Thread receiving;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Whether the connection-opened event went out; over TLS it waits for the handshake. */
+    private final AtomicBoolean opened = new AtomicBoolean();
+    /** {@link ServerLifecycle#now()} at admission while a TLS handshake is under way, else {@link #NO_LINE}. */
+    private volatile long handshakeBegan;
 
     /** {@link #lineBegan} when no line is in progress. */
     private static final long NO_LINE = Long.MIN_VALUE;
@@ -71,10 +79,19 @@ public final class ServerConnection {
         this.trackIdle = server.idleScanIntervalNanos() != 0;
         this.trackLines = trackIdle && server.lineTimeoutNanos() != 0;
         this.lastActive = now;
+        this.handshakeBegan = channel.handshakes() ? now : NO_LINE;
     }
 
-    /** Delivers the connection-opened event: the first of the connection's events. */
+    /** Whether the connection began with a TLS handshake (done or not). */
+    boolean handshakes() {
+        return channel.handshakes();
+    }
+
+    /** Delivers the connection-opened event, once: the first of the connection's events. */
     void opened() {
+        if (!opened.compareAndSet(false, true)) {
+            return;
+        }
         observation.admitted();
         ServerEvents opened = new ServerEvents();
         opened.add(ServerEvent.ConnectionOpened.INSTANCE);
@@ -88,6 +105,40 @@ public final class ServerConnection {
      */
     public ConnectionInfo info() {
         return info;
+    }
+
+    /**
+     * The TLS handshake is done: the connection is served from now on, and its events, from the
+     * connection-opened event on, name {@code security}. Call it on the connection's thread,
+     * before the first {@link #receive}.
+     *
+     * @param security the session the handshake agreed on, with the client's verified certificates
+     * @param now the current time, from {@link ServerLifecycle#now()}
+     */
+    public void secured(ConnectionSecurity security, long now) {
+        Objects.requireNonNull(security, "security");
+        ConnectionInfo identified = info.secured(security);
+        info = identified;
+        observation.identify(identified);
+        delivery.identify(identified);
+        handshakeBegan = NO_LINE;
+        if (trackIdle) {
+            lastActive = now;
+        }
+        opened();
+    }
+
+    /**
+     * The TLS handshake failed (a plain-text client, a certificate the server does not trust): the
+     * transport closes the connection now, and it is counted closed for that reason.
+     *
+     * @param failure what the TLS implementation reported, logged at debug level
+     */
+    public void handshakeFailed(Throwable failure) {
+        if (closeReason == CloseReason.CLIENT_LEFT) {
+            closeReason = CloseReason.HANDSHAKE_FAILED;
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> info + ": TLS handshake failed: " + failure);
     }
 
     /**
@@ -191,6 +242,7 @@ public final class ServerConnection {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        opened();   // a TLS connection that never finished its handshake still opened and closed
         server.forget(this);
         session.connectionClosed();   // a game in play ends, cut off
         ServerEvents last = session.events();
@@ -201,8 +253,9 @@ public final class ServerConnection {
     }
 
     /**
-     * Closes the connection if no byte moved for the idle timeout before {@code now}, or if a
-     * line has been arriving for longer than the line timeout: then the client is told
+     * Closes the connection if its TLS handshake is not done within the handshake timeout after
+     * admission, if no byte moved for the idle timeout before {@code now}, or if a line has been
+     * arriving for longer than the line timeout: then the client is told
      * {@code ERROR line timeout} first ({@link Channel#closeWith}), and a later scan that finds the
      * connection still open closes it outright.
      *
@@ -210,7 +263,20 @@ public final class ServerConnection {
      * @param now the current time, from {@link ServerLifecycle#now()}
      */
     public boolean closeIfIdle(long now) {
-        return closeIfLineLate(now) || closeIfSilent(now);
+        return closeIfHandshakeLate(now) || closeIfLineLate(now) || closeIfSilent(now);
+    }
+
+    private boolean closeIfHandshakeLate(long now) {
+        long began = handshakeBegan;
+        if (began == NO_LINE || server.handshakeTimeoutNanos() == 0 || now - began < server.handshakeTimeoutNanos()) {
+            return false;
+        }
+        if (closeReason != CloseReason.HANDSHAKE_TIMEOUT && !closed.get()) {   // one cut, however many scans
+            closeReason = CloseReason.HANDSHAKE_TIMEOUT;
+            observation.cut(CloseReason.HANDSHAKE_TIMEOUT, now - began);
+        }
+        channel.close();   // no reply: the client cannot read one before the handshake
+        return true;
     }
 
     private boolean closeIfLineLate(long now) {

@@ -60,6 +60,8 @@ public final class ServerLifecycle implements GameServer {
     private final LongSupplier clock;
     private final long idleScanIntervalNanos;
     private final long lineTimeoutNanos;
+    /** The TLS handshake timeout, or 0 if the server has no TLS or no such bound. */
+    private final long handshakeTimeoutNanos;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final UserCode.Logs failureLogs = new UserCode.Logs();
     private final CountDownLatch drained = new CountDownLatch(1);
@@ -106,8 +108,10 @@ public final class ServerLifecycle implements GameServer {
         this.idleTimeoutNanos = config.idleTimeout().toNanos();
         this.clock = config.nanoClock();
         this.lineTimeoutNanos = config.lineTimeout().toNanos();
-        long shortest = Math.min(idleTimeoutNanos == 0 ? Long.MAX_VALUE : idleTimeoutNanos,
-                lineTimeoutNanos == 0 ? Long.MAX_VALUE : lineTimeoutNanos);
+        this.handshakeTimeoutNanos = config.tls().isPresent() ? config.handshakeTimeout().toNanos() : 0;
+        long shortest = Math.min(Math.min(idleTimeoutNanos == 0 ? Long.MAX_VALUE : idleTimeoutNanos,
+                lineTimeoutNanos == 0 ? Long.MAX_VALUE : lineTimeoutNanos),
+                handshakeTimeoutNanos == 0 ? Long.MAX_VALUE : handshakeTimeoutNanos);
         this.idleScanIntervalNanos = shortest == Long.MAX_VALUE
                 ? 0
                 : Math.max(MIN_SCAN_NANOS, Math.min(shortest / 4, MAX_SCAN_NANOS));
@@ -119,7 +123,8 @@ public final class ServerLifecycle implements GameServer {
      * serve the connection, once the transport can carry out {@link Channel#close()} and
      * {@link Channel#endInput()}: from this call on core may ask for either, from any thread.
      * An admitted connection's listener hears of it before this returns, or on the listener
-     * executor before any later event. The transport then serves it and calls
+     * executor before any later event; over TLS ({@link Channel#handshakes()}), once the
+     * transport reports the handshake done ({@link ServerConnection#secured}). The transport then serves it and calls
      * {@link ServerConnection#closed()} when it is gone.
      *
      * @return the connection to serve, or empty if the channel was refused or closed
@@ -147,7 +152,9 @@ public final class ServerLifecycle implements GameServer {
             channel.refuse(busy ? ByteBuffer.wrap(ErrorReason.SERVER_BUSY.replyBytes()) : ByteBuffer.allocate(0));
             return Optional.empty();
         }
-        connection.opened();
+        if (!connection.handshakes()) {
+            connection.opened();   // over TLS: once the handshake is done (ServerConnection.secured)
+        }
         return Optional.of(connection);
     }
 
@@ -211,9 +218,9 @@ public final class ServerLifecycle implements GameServer {
     }
 
     /**
-     * How often the transport looks for idle connections and lines that take too long
-     * ({@link ServerConnection#closeIfIdle}, {@link #closeIdle}), or 0 if there is neither an idle
-     * timeout nor a line timeout: a quarter of the shorter, from 10 ms to 1 s.
+     * How often the transport looks for idle connections, lines and TLS handshakes that take too
+     * long ({@link ServerConnection#closeIfIdle}, {@link #closeIdle}), or 0 if there is no idle,
+     * line or (with TLS) handshake timeout: a quarter of the shortest, from 10 ms to 1 s.
      *
      * @return the scan interval in nanoseconds, or 0
      */
@@ -227,6 +234,10 @@ public final class ServerLifecycle implements GameServer {
 
     long lineTimeoutNanos() {
         return lineTimeoutNanos;
+    }
+
+    long handshakeTimeoutNanos() {
+        return handshakeTimeoutNanos;
     }
 
     /**

@@ -19,8 +19,22 @@ public interface Channel {
     SocketAddress remoteAddress();
 
     /**
+     * Whether the connection begins with a TLS handshake the transport carries out before any
+     * game byte. Core then times the handshake (from admission, at most
+     * {@code ServerConfig.handshakeTimeout()}), and holds back the connection-opened event until
+     * the transport calls {@code ServerConnection.secured} with the session the handshake agreed
+     * on. Asked once, by {@code admit}. The default is {@code false}: plain text.
+     *
+     * @return {@code true} for a connection that must complete a TLS handshake first
+     */
+    default boolean handshakes() {
+        return false;
+    }
+
+    /**
      * Turns the connection away without serving it: sends {@code reply} (which may be empty) if
-     * the transport can without waiting, then closes. Called by {@code admit} instead of
+     * the transport can without waiting, then closes. A TLS connection, whose client cannot read
+     * plain text, is closed without the reply. Called by {@code admit} instead of
      * admitting, before any byte was read; core does not track a refused connection, so the
      * transport does not report its close.
      *

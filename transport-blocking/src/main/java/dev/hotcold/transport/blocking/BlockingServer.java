@@ -7,6 +7,7 @@ import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import dev.hotcold.core.tls.TlsConfig;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -38,9 +39,12 @@ final class BlockingServer implements Endpoint {
     /** Released to make the reaper end. */
     private final Semaphore reaperWake = new Semaphore(0);
     private volatile boolean released;
+    /** The server's TLS settings, or null for plain text. */
+    private final TlsConfig tls;
 
-    private BlockingServer(ServerSocketChannel listener, ThreadKind kind) throws IOException {
+    private BlockingServer(ServerSocketChannel listener, ThreadKind kind, TlsConfig tls) throws IOException {
         this.listener = listener;
+        this.tls = tls;
         this.address = listener.getLocalAddress();
         this.threads = Executors.newThreadPerTaskExecutor(kind.factory("hotcold-server-blocking-"));
     }
@@ -49,7 +53,7 @@ final class BlockingServer implements Endpoint {
         ServerSocketChannel listener = Sockets.listen(config);
         BlockingServer endpoint = null;
         try {
-            endpoint = new BlockingServer(listener, kind);
+            endpoint = new BlockingServer(listener, kind, config.tls().orElse(null));
             ServerLifecycle server = new ServerLifecycle(config, endpoint);
             endpoint.server = server;
             BlockingServer started = endpoint;
@@ -76,7 +80,7 @@ final class BlockingServer implements Endpoint {
      * acceptor never waits for admission, nor for the listener's opened event.
      */
     private void serveOnItsOwnThread(SocketChannel socket) {
-        ConnectionHandler handler = new ConnectionHandler(socket);
+        ConnectionHandler handler = new ConnectionHandler(socket, tls);
         try {
             threads.execute(() -> handler.run(server));
         } catch (RejectedExecutionException | OutOfMemoryError noThread) {

@@ -10,6 +10,9 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
+import dev.hotcold.core.tls.TlsConfig;
+import dev.hotcold.socket.TlsSockets;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One connection on its own thread: read, let the session answer, write, until the client
@@ -24,9 +27,21 @@ final class ConnectionHandler extends SocketChannelSide {
     /** Set by {@link #closeWith}: the reply to send once reading has stopped, or null. */
     private volatile ByteBuffer farewell;
     private static final int BUFFER_SIZE = 4096;
+    /** The server's TLS settings, or null for plain text. */
+    private final TlsConfig tlsConfig;
+    /** The TLS socket over {@link #channel}, once made on the connection's thread; null for plain text. */
+    private volatile SSLSocket tls;
+    /** Set by {@link #endInput}: a TLS read that fails from now on is the end of input core asked for. */
+    private volatile boolean inputEnded;
 
-    ConnectionHandler(SocketChannel channel) {
+    ConnectionHandler(SocketChannel channel, TlsConfig tlsConfig) {
         super(channel);
+        this.tlsConfig = tlsConfig;
+    }
+
+    @Override
+    public boolean handshakes() {
+        return tlsConfig != null;
     }
 
     /**
@@ -47,7 +62,11 @@ final class ConnectionHandler extends SocketChannelSide {
 
     private void serve(ServerConnection connection, ServerLifecycle server) {
         try (channel) {
+            if (tlsConfig != null && !handshake(connection, server)) {
+                return;
+            }
             pump(connection, server, server.idleScanIntervalNanos() != 0);
+            closeTls();
         } catch (IOException gone) {
             // The client left, it was idle too long, or the server cut it off: it is over.
         } catch (Throwable bug) {
@@ -58,12 +77,74 @@ final class ConnectionHandler extends SocketChannelSide {
         }
     }
 
+    /**
+     * The TLS handshake, on this thread; core's scan closes the socket under it if it takes longer
+     * than the handshake timeout. False if it failed (the connection then closes).
+     */
+    private boolean handshake(ServerConnection connection, ServerLifecycle server) throws IOException {
+        SSLSocket secured = TlsSockets.serverSide(channel.socket(), tlsConfig);
+        tls = secured;
+        try {
+            secured.startHandshake();
+        } catch (IOException failed) {
+            connection.handshakeFailed(failed);
+            return false;
+        }
+        connection.secured(TlsSockets.security(secured.getSession()), server.now());
+        return true;
+    }
+
+    /** Over TLS, {@code close_notify} before the socket closes: the client can tell an end from a cut. */
+    private void closeTls() {
+        SSLSocket secured = tls;
+        if (secured != null) {
+            Sockets.closeQuietly(secured);
+        }
+    }
+
+    private int read(ByteBuffer input) throws IOException {
+        SSLSocket secured = tls;
+        if (secured == null) {
+            return channel.read(input);
+        }
+        try {
+            int read = secured.getInputStream().read(input.array(), input.arrayOffset() + input.position(), input.remaining());
+            if (read > 0) {
+                input.position(input.position() + read);
+            }
+            return read;
+        } catch (IOException e) {
+            if (inputEnded) {
+                return -1;   // core ended the input (shutdown, line timeout): not the client's fault
+            }
+            throw e;
+        }
+    }
+
+    private void write(ByteBuffer output) throws IOException {
+        SSLSocket secured = tls;
+        if (secured == null) {
+            while (output.hasRemaining()) {
+                channel.write(output);
+            }
+            return;
+        }
+        if (output.hasArray()) {
+            secured.getOutputStream().write(output.array(), output.arrayOffset() + output.position(), output.remaining());
+            output.position(output.limit());
+        } else {
+            byte[] bytes = new byte[output.remaining()];
+            output.get(bytes);
+            secured.getOutputStream().write(bytes);
+        }
+    }
+
     private void pump(ServerConnection connection, ServerLifecycle server, boolean timed) throws IOException {
         ByteBuffer input = ByteBuffer.allocate(BUFFER_SIZE);
         ByteBuffer output = ByteBuffer.allocate(BUFFER_SIZE);
         while (!connection.isFinished()) {
             input.clear();
-            if (channel.read(input) < 0) {
+            if (read(input) < 0) {
                 sayFarewell();
                 return;
             }
@@ -85,9 +166,7 @@ final class ConnectionHandler extends SocketChannelSide {
             return;
         }
         output.flip();
-        while (output.hasRemaining()) {
-            channel.write(output);
-        }
+        write(output);
         output.clear();
         if (timed) {
             connection.sent(server.now());
@@ -98,10 +177,7 @@ final class ConnectionHandler extends SocketChannelSide {
     private void sayFarewell() throws IOException {
         ByteBuffer reply = farewell;
         if (reply != null) {
-            reply = reply.duplicate();
-            while (reply.hasRemaining()) {
-                channel.write(reply);   // a client that does not read: core closes the channel under it
-            }
+            write(reply.duplicate());   // a client that does not read: core closes the channel under it
         }
     }
 
@@ -117,6 +193,7 @@ final class ConnectionHandler extends SocketChannelSide {
 
     @Override
     public void endInput() {
+        inputEnded = true;
         try {
             channel.shutdownInput();   // the blocked read returns end of stream
         } catch (IOException alreadyClosed) {

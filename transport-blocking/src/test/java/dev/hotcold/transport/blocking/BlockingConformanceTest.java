@@ -36,4 +36,13 @@ class BlockingConformanceTest {
             return new SocketRawClient(address);
         }
     }
+
+    /** The same suite over TLS, on virtual threads. */
+    @Nested
+    class OverTls extends OnVirtualThreads {
+        @Override
+        protected boolean overTls() {
+            return true;
+        }
+    }
 }

@@ -59,6 +59,9 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public GameServer serve(ServerConfig config) throws IOException {
+        if (config.tls().isPresent()) {
+            throw new IllegalArgumentException("the inmemory transport has no TLS: its bytes never leave the JVM; serve without tls");
+        }
         return InMemoryServer.start(config, pipeCapacity);
     }
 
@@ -68,6 +71,9 @@ public final class InMemoryTransport implements Transport {
      */
     @Override
     public GameClient client(ClientOptions options) {
+        if (options.tls().isPresent()) {
+            throw new IllegalArgumentException("the inmemory transport has no TLS: its bytes never leave the JVM; connect without tls");
+        }
         return new InMemoryClient(options);
     }
 
