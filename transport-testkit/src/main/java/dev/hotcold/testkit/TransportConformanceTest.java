@@ -699,6 +699,24 @@ public abstract class TransportConformanceTest {
     }
 
     @Test
+    void overTlsAPlainTextClientIsNotServed() throws Exception {
+        Assumptions.assumeTrue(overTls(), "only over TLS");
+        GameServer server = serve(config(new RecordingListener()));
+        try (java.net.Socket plain = new java.net.Socket()) {
+            plain.connect(server.address(), 10_000);
+            plain.setSoTimeout(30_000);
+            plain.getOutputStream().write("PARAMS 5 5\nNUMBER\n".getBytes(US_ASCII));
+            String answer;
+            try {
+                answer = new String(plain.getInputStream().readAllBytes(), US_ASCII);
+            } catch (IOException reset) {
+                answer = "";
+            }
+            assertFalse(answer.lines().anyMatch("5"::equals), "a plain-text game on a TLS server: " + answer);
+        }
+    }
+
+    @Test
     void connectingWhereNoServerListensFails() throws Exception {
         GameServer server = serve(config(new RecordingListener()));
         SocketAddress address = server.address();

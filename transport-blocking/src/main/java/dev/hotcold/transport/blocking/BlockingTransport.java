@@ -3,6 +3,7 @@ package dev.hotcold.transport.blocking;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.server.GameServer;
+import dev.hotcold.socket.SocketStreamClient;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class BlockingTransport implements Transport {
      */
     @Override
     public GameClient client(ClientOptions options) {
-        return new BlockingClient(options);
+        return new SocketStreamClient(options);
     }
 
     @Override

@@ -26,10 +26,18 @@ final class NioConnection extends SocketChannelSide {
     /** The client closed its side (or shutdown ended it); replies made are still delivered, then it closes. */
     boolean inputEnded;
     boolean closed;
+    /** The TLS engine and its input, or null for plain text. */
+    final TlsState tls;
 
-    NioConnection(SocketChannel channel, ServerLoop loop) {
+    NioConnection(SocketChannel channel, ServerLoop loop, TlsState tls) {
         super(channel);
         this.loop = loop;
+        this.tls = tls;
+    }
+
+    @Override
+    public boolean handshakes() {
+        return tls != null;
     }
 
     SocketChannel socket() {

@@ -6,6 +6,7 @@ import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
+import dev.hotcold.socket.SocketStreamClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -99,11 +100,14 @@ public final class NioTransport implements Transport {
 
     /**
      * A client on this transport's client loops (started on first use) whose connections fail
-     * after the options' connect timeout and, on the connection, after the reply timeout.
+     * after the options' connect timeout and, on the connection, after the reply timeout. With
+     * TLS in {@code options} the client runs on blocking sockets instead (a
+     * {@link SocketStreamClient}: virtual threads for asynchronous connections), since the client
+     * loops carry plain text only; closing the transport does not close those connections.
      */
     @Override
     public GameClient client(ClientOptions options) {
-        return new NioClient(this, options);
+        return options.tls().isPresent() ? new SocketStreamClient(options) : new NioClient(this, options);
     }
 
     /** Connects on one of the client loops, which it starts on first use. */

@@ -7,6 +7,11 @@ import dev.hotcold.socket.Sockets;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import dev.hotcold.core.tls.TlsConfig;
+import dev.hotcold.socket.TlsSockets;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -31,8 +36,12 @@ final class ServerLoop extends EventLoop {
 
     private final ServerLifecycle server;
     private final WaterMarks waterMarks;
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final ByteBuffer readBuffer;
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    /** The server's TLS settings, or null for plain text. */
+    private final TlsConfig tls;
+    /** Encrypted output of one wrap, on its way to the socket; null without TLS. */
+    private final ByteBuffer netOut;
     private final long scanIntervalNanos;
     private final boolean timed;
     /** System.nanoTime of the next idle scan: the pace is real time, the decision is core's clock. */
@@ -47,6 +56,16 @@ final class ServerLoop extends EventLoop {
         this.scanIntervalNanos = server.idleScanIntervalNanos();
         this.timed = scanIntervalNanos != 0;
         this.nextIdleScan = System.nanoTime() + scanIntervalNanos;
+        this.tls = server.config().tls().orElse(null);
+        if (tls == null) {
+            this.readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+            this.netOut = null;
+        } else {
+            // One record's plain text may exceed 16 KiB a little; one wrap's output is one record.
+            SSLEngine probe = tls.newServerEngine();
+            this.readBuffer = ByteBuffer.allocateDirect(Math.max(BUFFER_SIZE, probe.getSession().getApplicationBufferSize()));
+            this.netOut = ByteBuffer.allocateDirect(probe.getSession().getPacketBufferSize());
+        }
     }
 
     /**
@@ -62,7 +81,14 @@ final class ServerLoop extends EventLoop {
             Sockets.closeQuietly(socket);   // the server is gone: nobody would serve it
             return;
         }
-        NioConnection connection = new NioConnection(socket, this);
+        NioConnection connection;
+        try {
+            connection = new NioConnection(socket, this, tls == null ? null : new TlsState(tls.newServerEngine()));
+        } catch (SSLException cannotBegin) {
+            Sockets.closeQuietly(socket);
+            LOG.log(Level.WARNING, "a TLS engine could not begin its handshake; the connection is closed", cannotBegin);
+            return;
+        }
         Optional<ServerConnection> admitted;
         try {
             admitted = server.admit(connection);
@@ -111,6 +137,10 @@ final class ServerLoop extends EventLoop {
     }
 
     private void read(NioConnection connection) throws IOException {
+        if (connection.tls != null) {
+            readTls(connection);
+            return;
+        }
         ByteBuffer in = readBuffer.clear();
         int read = connection.socket().read(in);
         if (read < 0) {
@@ -169,8 +199,20 @@ final class ServerLoop extends EventLoop {
         }
     }
 
-    /** Writes at once if nothing is waiting; keeps what the socket does not take. */
+    /**
+     * Writes at once if nothing is waiting; keeps what the socket does not take. Over TLS the
+     * bytes are wrapped first: what waits, and what the water marks count, is encrypted.
+     */
     private void send(NioConnection connection, ByteBuffer out) throws IOException {
+        if (connection.tls != null) {
+            sendTls(connection, out);
+            return;
+        }
+        sendRaw(connection, out);
+    }
+
+    /** Writes bytes as they are (over TLS: records already wrapped). */
+    private void sendRaw(NioConnection connection, ByteBuffer out) throws IOException {
         if (connection.unsent.isEmpty()) {
             connection.socket().write(out);
             if (!out.hasRemaining()) {
@@ -221,6 +263,216 @@ final class ServerLoop extends EventLoop {
                 connection.unread = null;
                 process(connection, unread, timed ? server.now() : 0);
             }
+            if (connection.tls != null && !connection.closed && !connection.readSuspended) {
+                unwrapAll(connection);   // records read before the suspension and not yet unwrapped
+            }
+        }
+    }
+
+    // --- TLS ------------------------------------------------------------------------------------
+
+    /** Reads encrypted bytes, then handshakes or unwraps and serves what they hold. */
+    private void readTls(NioConnection connection) throws IOException {
+        TlsState tls = connection.tls;
+        if (!tls.netIn.hasRemaining()) {
+            return;   // full of records held back; reading resumes after they are unwrapped
+        }
+        int read = connection.socket().read(tls.netIn);
+        if (read < 0) {
+            if (tls.handshaking) {
+                connection.core.handshakeFailed(new java.io.EOFException("the client closed during the handshake"));
+                close(connection);
+                return;
+            }
+            endInput(connection);   // a cut without close_notify ends the input all the same
+            return;
+        }
+        if (read > 0) {
+            unwrapAll(connection);
+        }
+    }
+
+    /**
+     * Drives the engine over the encrypted input held: the handshake's steps, then records of
+     * game bytes, served as they come, until the input runs out, the connection is held back, or
+     * it closes.
+     */
+    private void unwrapAll(NioConnection connection) throws IOException {
+        TlsState tls = connection.tls;
+        ByteBuffer netIn = tls.netIn.flip();
+        try {
+            while (!connection.closed && !connection.readSuspended) {
+                if (tls.handshaking) {
+                    if (!handshakeStep(connection)) {
+                        break;
+                    }
+                    continue;
+                }
+                if (!netIn.hasRemaining() || connection.inputEnded || connection.core.isFinished()) {
+                    break;
+                }
+                ByteBuffer plain = readBuffer.clear();
+                SSLEngineResult result = tls.engine.unwrap(netIn, plain);
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    endInput(connection);   // close_notify: the client is done
+                    break;
+                }
+                if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    break;   // a partial record: wait for the rest
+                }
+                runPostHandshake(connection, result.getHandshakeStatus());
+                plain.flip();
+                if (plain.hasRemaining()) {
+                    process(connection, plain, timed ? server.now() : 0);
+                }
+            }
+        } catch (SSLException failed) {
+            if (tls.handshaking) {
+                connection.core.handshakeFailed(failed);
+                flushAlert(connection);
+            }
+            close(connection);
+        } finally {
+            if (!connection.closed) {
+                netIn.compact();
+                if (!connection.readSuspended) {
+                    updateInterest(connection);
+                }
+            }
+        }
+    }
+
+    /**
+     * One step of the handshake; false when it waits for the client's bytes. Delegated tasks
+     * (certificate checks) run here, on the loop: no thread of their own.
+     */
+    private boolean handshakeStep(NioConnection connection) throws IOException {
+        TlsState tls = connection.tls;
+        SSLEngineResult.HandshakeStatus status = tls.engine.getHandshakeStatus();
+        switch (status) {
+            case NEED_TASK -> {
+                Runnable task;
+                while ((task = tls.engine.getDelegatedTask()) != null) {
+                    task.run();
+                }
+                return true;
+            }
+            case NEED_WRAP -> {
+                ByteBuffer out = netOut.clear();
+                SSLEngineResult result = tls.engine.wrap(ByteBuffer.allocate(0), out);
+                out.flip();
+                if (out.hasRemaining()) {
+                    sendRaw(connection, out);
+                }
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    throw new SSLException("the handshake ended the connection");
+                }
+                return true;
+            }
+            case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                ByteBuffer plain = readBuffer.clear();
+                SSLEngineResult result = tls.engine.unwrap(tls.netIn, plain);
+                if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    return false;
+                }
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    throw new SSLException("the client closed during the handshake");
+                }
+                plain.flip();
+                if (plain.hasRemaining()) {
+                    // Game bytes sent with the handshake's last flight: served once secured.
+                    connection.unread = ByteBuffer.allocate(plain.remaining()).put(plain).flip();
+                }
+                return true;
+            }
+            default -> {
+                secured(connection);
+                return true;
+            }
+        }
+    }
+
+    /** The handshake is done: core hears who the client is, and any early game bytes are served. */
+    private void secured(NioConnection connection) throws IOException {
+        TlsState tls = connection.tls;
+        tls.handshaking = false;
+        long now = server.now();
+        connection.core.secured(TlsSockets.security(tls.engine.getSession()), now);
+        ByteBuffer early = connection.unread;
+        if (early != null && !connection.readSuspended) {
+            connection.unread = null;
+            process(connection, early, timed ? now : 0);
+        }
+    }
+
+    /** After the handshake: a key update or a session ticket may need the engine to wrap or run a task. */
+    private void runPostHandshake(NioConnection connection, SSLEngineResult.HandshakeStatus status) throws IOException {
+        TlsState tls = connection.tls;
+        while (status == SSLEngineResult.HandshakeStatus.NEED_TASK || status == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
+            if (status == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                Runnable task;
+                while ((task = tls.engine.getDelegatedTask()) != null) {
+                    task.run();
+                }
+            } else {
+                ByteBuffer out = netOut.clear();
+                tls.engine.wrap(ByteBuffer.allocate(0), out);
+                out.flip();
+                if (out.hasRemaining()) {
+                    sendRaw(connection, out);
+                }
+            }
+            status = tls.engine.getHandshakeStatus();
+        }
+    }
+
+    /** Wraps replies into records and sends them. */
+    private void sendTls(NioConnection connection, ByteBuffer out) throws IOException {
+        TlsState tls = connection.tls;
+        if (tls.outboundClosed) {
+            return;
+        }
+        while (out.hasRemaining()) {
+            ByteBuffer net = netOut.clear();
+            SSLEngineResult result = tls.engine.wrap(out, net);
+            net.flip();
+            if (net.hasRemaining()) {
+                sendRaw(connection, net);
+            }
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                return;
+            }
+        }
+    }
+
+    /** Queues {@code close_notify}: the client can tell the server's end from a cut. */
+    private void closeOutbound(NioConnection connection) {
+        TlsState tls = connection.tls;
+        tls.outboundClosed = true;
+        tls.engine.closeOutbound();
+        try {
+            ByteBuffer net = netOut.clear();
+            tls.engine.wrap(ByteBuffer.allocate(0), net);
+            net.flip();
+            if (net.hasRemaining()) {
+                sendRaw(connection, net);
+            }
+        } catch (IOException ignored) {
+            // The connection closes in any case.
+        }
+    }
+
+    /** After a failed handshake, the engine's alert (why) goes out if the socket takes it now. */
+    private void flushAlert(NioConnection connection) {
+        try {
+            ByteBuffer net = netOut.clear();
+            connection.tls.engine.wrap(ByteBuffer.allocate(0), net);
+            net.flip();
+            if (net.hasRemaining() && connection.unsent.isEmpty()) {
+                connection.socket().write(net);
+            }
+        } catch (IOException ignored) {
+            // The connection closes in any case.
         }
     }
 
@@ -271,6 +523,9 @@ final class ServerLoop extends EventLoop {
     }
 
     private void closeWhenFlushed(NioConnection connection) {
+        if (connection.tls != null && !connection.tls.handshaking && !connection.tls.outboundClosed) {
+            closeOutbound(connection);   // close_notify goes after the last reply
+        }
         if (connection.unsent.isEmpty()) {
             close(connection);
         } else {

@@ -1,4 +1,4 @@
-package dev.hotcold.transport.blocking;
+package dev.hotcold.socket;
 
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
@@ -6,7 +6,6 @@ import dev.hotcold.core.client.GameClient;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.StreamAsyncConnection;
 import dev.hotcold.core.client.StreamGameConnection;
-import dev.hotcold.socket.ClientChannel;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.Objects;
@@ -15,18 +14,25 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * A blocking-socket client with its {@link ClientOptions}: it connects within the connect
- * timeout, and every read and write waits at most the reply timeout (see {@link ClientChannel}),
- * so {@code close()}, which writes what is buffered, is bounded too.
+ * A client on blocking sockets with its {@link ClientOptions}, TCP or UNIX-domain, plain or TLS:
+ * it connects (and completes the TLS handshake) within the connect timeout, and every read and
+ * write waits at most the reply timeout (see {@link ClientChannel}), so {@code close()}, which
+ * writes what is buffered, is bounded too. An asynchronous connection has a virtual thread that
+ * reads and one that writes. The blocking transport's client, and the NIO transport's over TLS.
  */
-final class BlockingClient implements GameClient {
+public final class SocketStreamClient implements GameClient {
     /** Each asynchronous connection's reading and writing tasks, on virtual threads of their own. */
     private static final Executor VIRTUAL_THREADS =
             task -> Thread.ofVirtual().name("hotcold-client-blocking-connection").start(task);
 
     private final ClientOptions options;
 
-    BlockingClient(ClientOptions options) {
+    /**
+     * A client with {@code options}.
+     *
+     * @param options the timeouts, and TLS if any
+     */
+    public SocketStreamClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }
 
@@ -60,6 +66,6 @@ final class BlockingClient implements GameClient {
 
     @Override
     public String toString() {
-        return "BlockingClient[" + options + "]";
+        return "SocketStreamClient[" + options + "]";
     }
 }
