@@ -706,13 +706,13 @@ public abstract class TransportConformanceTest {
             plain.connect(server.address(), 10_000);
             plain.setSoTimeout(30_000);
             plain.getOutputStream().write("PARAMS 5 5\nNUMBER\n".getBytes(US_ASCII));
-            String answer;
+            String first;
             try {
-                answer = new String(plain.getInputStream().readAllBytes(), US_ASCII);
+                first = new java.io.BufferedReader(new java.io.InputStreamReader(plain.getInputStream(), US_ASCII)).readLine();
             } catch (IOException reset) {
-                answer = "";
+                first = null;   // the server reset the connection: not served either
             }
-            assertFalse(answer.lines().anyMatch("5"::equals), "a plain-text game on a TLS server: " + answer);
+            assertFalse("5".equals(first), "a plain-text game on a TLS server");
         }
     }
 
