@@ -53,6 +53,9 @@ final class PlayCommand implements Callable<Integer> {
             description = "Server port, 1 to 65535 (default: ${DEFAULT-VALUE}).")
     private int port;
 
+    @Mixin
+    private TlsFlags.Client tls = new TlsFlags.Client();
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = TimeoutConverter.class,
             description = "How long to wait for the server to accept, then for each reply: seconds or with a "
                     + "unit (0.5, 250ms, 5s, 2m); past it play stops with an error (default: 10 s to "
@@ -108,8 +111,9 @@ final class PlayCommand implements Callable<Integer> {
             games = List.of(new BookGames.Spec(oneGame.lower, oneGame.upper, oneGame.secret));
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
+        ClientOptions options = clientOptions();   // a bad TLS file is a flag error before connecting
         try (Transport client = transport.create(TransportChoice.Kind.blocking);
-             GameConnection connection = client.client(clientOptions()).connect(address)) {
+             GameConnection connection = client.client(options).connect(address)) {
             List<Outcome> results = BookGames.play(connection, games, out, () -> {});
             BookGames.printResults(results, out);
             return 0;
@@ -121,6 +125,11 @@ final class PlayCommand implements Callable<Integer> {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             if (cause instanceof ClientTimeoutException timedOut) {
                 say(err, timedOut.reason() + " (--timeout)");
+            } else if (options.tls().isPresent() && cause instanceof java.net.SocketException) {
+                // Over TLS 1.3 a server that rejects the client's certificate says so after the
+                // client's handshake is done: the client learns it when a write or read fails.
+                say(err, "cannot play with " + Addresses.describe(address) + " over TLS: the server closed the connection ("
+                        + cause.getMessage() + "); does it require a client certificate, or not trust ours?");
             } else {
                 say(err, "cannot play with " + Addresses.describe(address) + ": " + cause.getMessage());
             }
@@ -150,7 +159,7 @@ final class PlayCommand implements Callable<Integer> {
 
     /** --timeout sets both waits; without it the library's defaults apply. */
     private ClientOptions clientOptions() {
-        return timeout == null ? ClientOptions.defaults()
-                : ClientOptions.builder().connectTimeout(timeout).replyTimeout(timeout).build();
+        ClientOptions.Builder options = ClientOptions.builder().tls(tls.config().orElse(null));
+        return timeout == null ? options.build() : options.connectTimeout(timeout).replyTimeout(timeout).build();
     }
 }

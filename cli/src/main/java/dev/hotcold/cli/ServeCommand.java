@@ -6,6 +6,7 @@ import dev.hotcold.core.events.ServerObserver;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
+import dev.hotcold.core.tls.TlsConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -92,6 +93,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " after its first byte, however the bytes trickle in; 0 never (default: ${DEFAULT-VALUE}).")
     private long lineTimeoutSeconds = ServerConfig.DEFAULT_LINE_TIMEOUT.toSeconds();
 
+    @Mixin
+    private TlsFlags.Server tls = new TlsFlags.Server();
+
     @Option(names = "--metrics-port", paramLabel = "PORT", converter = Flags.ListenPort.class,
             description = "Serve the meters as Prometheus text on this port, 0 to 65535; 0 picks a free one (default: none).")
     private Integer metricsPort;
@@ -124,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Duration grace = Duration.ofSeconds(graceSeconds);
+        TlsConfig tlsConfig = tls.config().orElse(null);   // a bad file is a flag error before anything starts
         if (metricsPort != null && metricsPort == port && port != 0 && metricsHost.equals(host)) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--metrics-port': "
                     + metricsPort + " is the game server's --port; give the metrics a port of their own");
@@ -133,7 +138,8 @@ final class ServeCommand implements Callable<Integer> {
                      : MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort));
              ServerPrinter printer = new ServerPrinter(out, quiet);
              Transport serving = transport.create(TransportChoice.Kind.blocking);
-             GameServer server = listen(serving, config(grace, printer, metrics == null ? ServerObserver.NONE : metrics.meters()));
+             GameServer server = listen(serving, config(grace, printer, metrics == null ? ServerObserver.NONE : metrics.meters(),
+                     tlsConfig));
              StopOnSignal signals = new StopOnSignal(() -> stopRequested.complete(null), signal -> cut(server, signal),
                      grace.plus(CUT_OFF_BOUND).plus(ServerPrinter.PRINT_BOUND).plusSeconds(5), out::flush)) {
             if (metrics != null) {
@@ -142,7 +148,10 @@ final class ServeCommand implements Callable<Integer> {
             if (recording != null) {
                 say(out, "recording flight events to " + recording.file());
             }
-            say(out, "listening on " + Addresses.describe(server.address()));
+            say(out, "listening on " + Addresses.describe(server.address())
+                    + (tlsConfig == null ? "" : " over TLS (" + String.join(", ", tlsConfig.protocols())
+                            + (tlsConfig.clientAuth() == dev.hotcold.core.tls.ClientAuth.NONE ? ""
+                                    : "; client certificates " + tlsConfig.clientAuth().name().toLowerCase(java.util.Locale.ROOT)) + ")"));
             listening.complete(server.address());
             stopRequested.join();
             Stopped stopped = stop(server, grace, printer, out);
@@ -170,8 +179,10 @@ final class ServeCommand implements Callable<Integer> {
         server.shutdownNow();
     }
 
-    private ServerConfig config(Duration grace, ServerPrinter printer, ServerObserver observer) {
+    private ServerConfig config(Duration grace, ServerPrinter printer, ServerObserver observer, TlsConfig tlsConfig) {
         return ServerConfig.builder()
+                .tls(tlsConfig)
+                .handshakeTimeout(Duration.ofSeconds(tls.handshakeTimeoutSeconds))
                 .bindAddress(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))

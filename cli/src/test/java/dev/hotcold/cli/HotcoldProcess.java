@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * the command exactly as {@code ./hotcold} runs it, signals and exit status included.
  */
 final class HotcoldProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on ([^:]+):(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on ([^:]+):(\\d+)(?: over TLS .*)?");
     private static final Object END = new Object();
 
     private final Process process;

@@ -112,8 +112,8 @@ public final class TlsSockets {
             return "no TLS version in common (" + lastMessage(failure) + ")";
         }
         if (all.contains("closed") || all.contains("reset") || all.contains("broken pipe") || all.contains("eof")) {
-            return "the other side closed the connection during the TLS handshake"
-                    + " (does it speak TLS? did it reject our certificate or lack one it requires?)";
+            return "the other side closed the TLS connection (" + lastMessage(failure)
+                    + "); does it speak TLS? does it require a client certificate, or not trust ours?";
         }
         return "TLS handshake failed: " + lastMessage(failure);
     }

@@ -3,6 +3,8 @@ package dev.hotcold.cli.load;
 import dev.hotcold.cli.flags.TimeoutConverter;
 import dev.hotcold.core.client.Addresses;
 import dev.hotcold.transport.nio.NioTransport;
+import dev.hotcold.cli.TlsFlags;
+import picocli.CommandLine.Mixin;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -72,6 +74,9 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
     private int port = 1234;
+
+    @Mixin
+    private TlsFlags.Client tls = new TlsFlags.Client();
 
     @Option(names = "--connections", paramLabel = "C",
             description = "Connections, each playing its own games, at least 1 (default: ${DEFAULT-VALUE}).")
@@ -178,7 +183,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
         return new LoadPlan(address, connections, range, warm, measured, chosenSeed, reply, connect,
-                connectWindow, loops);
+                connectWindow, loops, tls.config().orElse(null));
     }
 
     private static void atLeast(String option, long value, long least) {

@@ -2,6 +2,7 @@ package dev.hotcold.cli.load;
 
 import dev.hotcold.core.client.ClientOptions;
 import java.net.InetSocketAddress;
+import dev.hotcold.core.tls.TlsConfig;
 import java.time.Duration;
 
 /**
@@ -18,12 +19,13 @@ import java.time.Duration;
  * @param connectTimeout longest a connection may take to be set up, and the connect phase as a whole
  * @param connectWindow connections that may wait for their first reply at once
  * @param clientLoops NIO client event loops the connections share
+ * @param tls TLS for every connection, or null for plain text
  */
 record LoadPlan(InetSocketAddress address, int connections, long range, Duration warmup, Duration measured,
-        long seed, Duration replyTimeout, Duration connectTimeout, int connectWindow, int clientLoops) {
+        long seed, Duration replyTimeout, Duration connectTimeout, int connectWindow, int clientLoops, TlsConfig tls) {
 
-    /** The timeouts every connection's client keeps: the connect timeout and the reply timeout. */
+    /** The timeouts every connection's client keeps (the connect timeout and the reply timeout), and TLS. */
     ClientOptions clientOptions() {
-        return ClientOptions.builder().connectTimeout(connectTimeout).replyTimeout(replyTimeout).build();
+        return ClientOptions.builder().connectTimeout(connectTimeout).replyTimeout(replyTimeout).tls(tls).build();
     }
 }

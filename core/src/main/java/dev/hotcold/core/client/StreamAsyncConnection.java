@@ -180,7 +180,9 @@ public final class StreamAsyncConnection implements AsyncGameConnection, Complet
                 while ((reply = replies.next(buffer)) == null) {
                     int read = in.read(bytes);
                     if (read < 0) {
-                        throw new EOFException("connection closed by the server");
+                        throw new EOFException(replies.startedLikeTls()
+                            ? "connection closed by the server, whose bytes were TLS: connect with TLS"
+                            : "connection closed by the server");
                     }
                     buffer.limit(read).position(0);
                 }

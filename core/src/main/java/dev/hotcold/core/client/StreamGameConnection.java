@@ -76,7 +76,9 @@ public final class StreamGameConnection implements GameConnection {
             }
             int read = in.read(inBuffer.array(), 0, inBuffer.capacity());
             if (read < 0) {
-                throw new EOFException("connection closed by the server");
+                throw new EOFException(replies.startedLikeTls()
+                            ? "connection closed by the server, whose bytes were TLS: connect with TLS"
+                            : "connection closed by the server");
             }
             inBuffer.limit(read).position(0);
         }

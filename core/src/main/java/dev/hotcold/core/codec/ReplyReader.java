@@ -14,6 +14,12 @@ public final class ReplyReader {
 
     private final LineFramer framer;
     private static final Reply TOO_LONG = new Reply.Unreadable("(a line too long to read)");
+    /** What a plain-text client makes of a TLS server's first bytes (an alert, a handshake record). */
+    private static final Reply TLS_RECORD = new Reply.Unreadable("(a TLS record: the server speaks TLS; connect with TLS)");
+    /** The first two bytes of the stream, as far as they came; for {@link #startedLikeTls()}. */
+    private int first = -1;
+    private int second = -1;
+    private boolean answeredLine;
 
     /** A reader that accepts reply lines up to {@link #DEFAULT_MAX_REPLY_LENGTH} bytes. */
     public ReplyReader() {
@@ -37,11 +43,36 @@ public final class ReplyReader {
      * @return the reply, or null if no line is complete yet
      */
     public Reply next(ByteBuffer in) {
-        return switch (framer.next(in)) {
-            case LINE -> parseLine(framer.lineBuffer(), framer.lineStart(), framer.lineEnd());
+        if (second < 0 && in.hasRemaining()) {
+            if (first < 0) {
+                first = in.get(in.position()) & 0xff;
+                if (in.remaining() > 1) {
+                    second = in.get(in.position() + 1) & 0xff;
+                }
+            } else {
+                second = in.get(in.position()) & 0xff;
+            }
+        }
+        Reply reply = switch (framer.next(in)) {
+            case LINE -> !answeredLine && startedLikeTls()
+                    ? TLS_RECORD
+                    : parseLine(framer.lineBuffer(), framer.lineStart(), framer.lineEnd());
             case LINE_TOO_LONG -> TOO_LONG;
             case NEED_MORE_BYTES -> null;
         };
+        answeredLine |= reply != null;
+        return reply;
+    }
+
+    /**
+     * Whether the server's first bytes were the start of a TLS record (an alert or a handshake
+     * message, as a TLS server sends to a client that spoke plain text), so that a client can say
+     * "connect with TLS" rather than only that the server broke the protocol or closed.
+     *
+     * @return {@code true} if the stream began with a TLS record header
+     */
+    public boolean startedLikeTls() {
+        return (first == 0x15 || first == 0x16) && second == 0x03;
     }
 
     /**

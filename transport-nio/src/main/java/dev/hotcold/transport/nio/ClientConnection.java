@@ -237,7 +237,9 @@ final class ClientConnection implements AsyncGameConnection, CompletingThread {
         ByteBuffer in = loop.readBuffer().clear();
         int read = channel.read(in);
         if (read < 0) {
-            fail(new EOFException("connection closed by the server"));
+            fail(new EOFException(replies.startedLikeTls()
+                    ? "connection closed by the server, whose bytes were TLS: connect with TLS"
+                    : "connection closed by the server"));
             return;
         }
         in.flip();
