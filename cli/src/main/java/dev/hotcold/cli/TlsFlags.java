@@ -48,7 +48,7 @@ public final class TlsFlags {
         String password = "";
 
         @Option(names = "--tls-trust", paramLabel = "FILE",
-                description = "Certificates to trust: PEM, or a PKCS12 key store (.p12, .pfx).")
+                description = "Certificates to trust: a PEM file, or a PKCS12 key store (a file name ending in p12 or pfx).")
         Path trust;
 
         @Option(names = "--tls12", description = "Accept TLS 1.2 as well as TLS 1.3.")

@@ -150,6 +150,36 @@ class TlsServeIT {
         }
     }
 
+    /** README's TLS section, run as written: its keytool commands, then serve and play with what they made. */
+    @Test
+    void readmeMakesACertificateThatServeAndPlayUse() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        String section = readme.substring(readme.indexOf("## TLS"), readme.indexOf("## Scaling out"));
+        String commands = section.substring(section.indexOf("```sh") + 5, section.indexOf("```", section.indexOf("```sh") + 5));
+        Path folder = Files.createTempDirectory("hotcold-readme-tls");
+        List<String> keytools = commands.replace("\\\n", " ").lines().map(String::strip)
+                .filter(line -> line.startsWith("keytool ")).toList();
+        assertEquals(2, keytools.size(), commands);
+        for (String keytool : keytools) {
+            List<String> command = new ArrayList<>(List.of(keytool.split("\\s+")));
+            command.set(0, Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+            Process made = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+            String said = new String(made.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(made.waitFor(60, TimeUnit.SECONDS) && made.exitValue() == 0, keytool + ": " + said);
+        }
+        String serveLine = section.lines().filter(line -> line.startsWith("./hotcold serve")).findFirst().orElseThrow();
+        assertTrue(serveLine.contains("--tls-keystore server.p12 --tls-password changeit"), serveLine);
+        try (HotcoldProcess serve = HotcoldProcess.start("serve", "--port", "0", "--quiet",
+                "--tls-keystore", folder.resolve("server.p12").toString(), "--tls-password", "changeit")) {
+            String port = String.valueOf(serve.awaitListening().getPort());
+            HotcoldProcess.Result played = HotcoldProcess.run("play", "--port", port, "--tls",
+                    "--tls-trust", folder.resolve("server.crt").toString(), "--lower", "1", "--upper", "100", "--secret", "42");
+            assertEquals(0, played.exitCode(), played.err());
+            assertTrue(section.contains("./hotcold play --tls --tls-trust server.crt --lower 1 --upper 100 --secret 42"));
+            stop(serve);
+        }
+    }
+
     @Test
     void badFilesAndMismatchesAreOneClearLine() throws Exception {
         Path missing = CERTIFICATES.folder().resolve("missing.pem");

@@ -52,6 +52,7 @@ import java.util.function.Function;
  *     {@code shutting_down}</td><td>connections turned away</td></tr>
  * <tr><td>{@code hotcold.connections.closed}</td><td>counter</td><td>{@code reason}: {@code client_left},
  *     {@code shutdown}, {@code shutdown_now}, {@code idle_timeout}, {@code line_timeout},
+ *     {@code handshake_timeout}, {@code handshake_failed},
  *     {@code out_of_memory}</td>
  *     <td>connections closed</td></tr>
  * <tr><td>{@code hotcold.received}, {@code hotcold.sent}</td><td>counter (bytes)</td><td></td>
