@@ -39,16 +39,16 @@ public final class TlsFlags {
         Path key;
 
         @Option(names = "--tls-keystore", paramLabel = "FILE",
-                description = "PKCS12 key store with the key and chain to show, instead of --tls-cert/--tls-key.")
+                description = "PKCS12 keystore with the key and chain to show, instead of --tls-cert/--tls-key.")
         Path keyStore;
 
         @Option(names = "--tls-password", paramLabel = "PASSWORD",
-                description = "Password of --tls-keystore (and --tls-trust if a key store): the password itself,"
+                description = "Password of --tls-keystore (and --tls-trust if a keystore): the password itself,"
                         + " env:NAME to read it from an environment variable, or file:PATH to read it from a file (default: empty).")
         String password = "";
 
         @Option(names = "--tls-trust", paramLabel = "FILE",
-                description = "Certificates to trust: a PEM file, or a PKCS12 key store (a file name ending in p12 or pfx).")
+                description = "Certificates to trust: a PEM file, or a PKCS12 keystore (a file name ending in p12 or pfx).")
         Path trust;
 
         @Option(names = "--tls12", description = "Accept TLS 1.2 as well as TLS 1.3.")

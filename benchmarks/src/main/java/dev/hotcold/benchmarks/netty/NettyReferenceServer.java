@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
@@ -51,6 +52,17 @@ public final class NettyReferenceServer implements AutoCloseable {
      */
     public static NettyReferenceServer start(String host, int port, int workerLoops, long seed)
             throws IOException {
+        return start(host, port, workerLoops, seed, null);
+    }
+
+    /**
+     * As {@link #start(String, int, int, long)}, with TLS when {@code tls} is not null: an
+     * {@code SslHandler} first in every connection's pipeline, as a Netty user adds one.
+     *
+     * @throws IOException if it cannot bind
+     */
+    public static NettyReferenceServer start(String host, int port, int workerLoops, long seed, SslContext tls)
+            throws IOException {
         if (workerLoops < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, was " + workerLoops);
         }
@@ -68,6 +80,9 @@ public final class NettyReferenceServer implements AutoCloseable {
                             SplittableRandom random;
                             synchronized (seeds) {
                                 random = seeds.split();
+                            }
+                            if (tls != null) {
+                                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                             }
                             ch.pipeline()
                                     .addLast(new LineBasedFrameDecoder(MAX_LINE_LENGTH, true, true))

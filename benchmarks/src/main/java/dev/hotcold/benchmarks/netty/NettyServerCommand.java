@@ -12,9 +12,25 @@ import java.util.concurrent.CountDownLatch;
  * (every connection and event loop) and it prints {@code stopped} before the JVM exits.
  */
 public final class NettyServerCommand {
-    static final String USAGE = "usage: netty-server [--host HOST] [--port PORT] [--workers N] [--seed SEED]";
+    static final String USAGE = "usage: netty-server [--host HOST] [--port PORT] [--workers N] [--seed SEED]"
+            + " [--tls-keystore PKCS12 --tls-password PASSWORD]";
 
     private NettyServerCommand() {}
+
+    /** TLS 1.3 on the JDK's provider (as hotcold uses), from a PKCS12 key store. */
+    private static io.netty.handler.ssl.SslContext jdkTls(String keyStore, char[] password) throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(keyStore))) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            return io.netty.handler.ssl.SslContextBuilder.forServer(keys)
+                    .sslProvider(io.netty.handler.ssl.SslProvider.JDK).protocols("TLSv1.3").build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot use " + keyStore + ": " + e.getMessage(), e);
+        }
+    }
 
     /** Runs the server until the JVM is told to stop; returns the exit status of a usage error. */
     public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
@@ -22,6 +38,8 @@ public final class NettyServerCommand {
         int port = 1234;
         int workers = Runtime.getRuntime().availableProcessors();
         long seed = System.nanoTime();
+        String keyStore = null;
+        String password = "";
         try {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -38,6 +56,8 @@ public final class NettyServerCommand {
                     case "--port" -> port = parseInt(flag, value, 0, 65535);
                     case "--workers" -> workers = parseInt(flag, value, 1, 1024);
                     case "--seed" -> seed = parseLong(flag, value);
+                    case "--tls-keystore" -> keyStore = value;
+                    case "--tls-password" -> password = value;
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
@@ -48,7 +68,8 @@ public final class NettyServerCommand {
         }
         NettyReferenceServer server;
         try {
-            server = NettyReferenceServer.start(host, port, workers, seed);
+            server = NettyReferenceServer.start(host, port, workers, seed,
+                    keyStore == null ? null : jdkTls(keyStore, password.toCharArray()));
         } catch (IOException | RuntimeException e) {
             err.println("netty-server: " + e.getMessage());
             return 1;
