@@ -1,6 +1,7 @@
 package dev.hotcold.cli;
 
 import dev.hotcold.cli.flags.TimeoutConverter;
+import dev.hotcold.cli.flags.TlsFlags;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.ClientTimeoutException;
 import dev.hotcold.core.client.GameConnection;

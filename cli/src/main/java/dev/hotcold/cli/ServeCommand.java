@@ -6,6 +6,7 @@ import dev.hotcold.core.events.ServerObserver;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
+import dev.hotcold.cli.flags.TlsFlags;
 import dev.hotcold.core.tls.TlsConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -96,6 +97,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private TlsFlags.Server tls = new TlsFlags.Server();
 
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", converter = Flags.Seconds.class,
+            description = "Close a TLS connection whose handshake is not done this long after accept; 0 never"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long handshakeTimeoutSeconds = ServerConfig.DEFAULT_HANDSHAKE_TIMEOUT.toSeconds();
+
     @Option(names = "--metrics-port", paramLabel = "PORT", converter = Flags.ListenPort.class,
             description = "Serve the meters as Prometheus text on this port, 0 to 65535; 0 picks a free one (default: none).")
     private Integer metricsPort;
@@ -182,7 +188,7 @@ final class ServeCommand implements Callable<Integer> {
     private ServerConfig config(Duration grace, ServerPrinter printer, ServerObserver observer, TlsConfig tlsConfig) {
         return ServerConfig.builder()
                 .tls(tlsConfig)
-                .handshakeTimeout(Duration.ofSeconds(tls.handshakeTimeoutSeconds))
+                .handshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds))
                 .bindAddress(new InetSocketAddress(host, port))
                 .maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))

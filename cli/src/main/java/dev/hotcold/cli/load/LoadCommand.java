@@ -3,7 +3,7 @@ package dev.hotcold.cli.load;
 import dev.hotcold.cli.flags.TimeoutConverter;
 import dev.hotcold.core.client.Addresses;
 import dev.hotcold.transport.nio.NioTransport;
-import dev.hotcold.cli.TlsFlags;
+import dev.hotcold.cli.flags.TlsFlags;
 import picocli.CommandLine.Mixin;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;

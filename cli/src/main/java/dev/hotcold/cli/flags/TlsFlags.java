@@ -1,4 +1,4 @@
-package dev.hotcold.cli;
+package dev.hotcold.cli.flags;
 
 import dev.hotcold.core.tls.ClientAuth;
 import dev.hotcold.core.tls.TlsConfig;
@@ -139,13 +139,13 @@ public final class TlsFlags {
                 description = "Ask clients for a certificate: none, optional or required; with --tls-trust (default: none).")
         String clientAuth = "none";
 
-        @Option(names = "--handshake-timeout", paramLabel = "SECONDS", converter = Flags.Seconds.class,
-                description = "Close a TLS connection whose handshake is not done this long after accept; 0 never"
-                        + " (default: ${DEFAULT-VALUE}).")
-        long handshakeTimeoutSeconds = dev.hotcold.core.server.ServerConfig.DEFAULT_HANDSHAKE_TIMEOUT.toSeconds();
-
-        /** The server's TLS, or empty for plain text; a flag error if the flags do not make one. */
-        Optional<TlsConfig> config() {
+        /**
+         * The server's TLS, or empty for plain text.
+         *
+         * @return the config, or empty
+         * @throws ParameterException naming the flag, if the flags do not make one
+         */
+        public Optional<TlsConfig> config() {
             ClientAuth policy = switch (clientAuth.toLowerCase(Locale.ROOT)) {
                 case "none" -> ClientAuth.NONE;
                 case "optional" -> ClientAuth.OPTIONAL;
