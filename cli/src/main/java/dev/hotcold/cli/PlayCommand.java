@@ -86,9 +86,11 @@ final class PlayCommand implements Callable<Integer> {
     static final class ClientOptionsOnly implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec play) {
-            OptionSpec loops = play.findOption("--loops");
-            if (loops != null) {
-                play.remove(loops);
+            for (String serverOnly : new String[] {"--loops", "--io"}) {   // the transports' server settings
+                OptionSpec option = play.findOption(serverOnly);
+                if (option != null) {
+                    play.remove(option);
+                }
             }
             return TransportChoice.socketsOnly(play, "reaches only a server in the same process, and play's server"
                     + " is another process");
@@ -126,7 +128,7 @@ final class PlayCommand implements Callable<Integer> {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             if (cause instanceof ClientTimeoutException timedOut) {
                 say(err, timedOut.reason() + " (--timeout)");
-            } else if (options.tls().isPresent() && cause instanceof java.net.SocketException) {
+            } else if (options.tls().isPresent() && closedUnderTls(cause)) {
                 // Over TLS 1.3 a server that rejects the client's certificate says so after the
                 // client's handshake is done: the client learns it when a write or read fails.
                 say(err, "cannot play with " + Addresses.describe(address) + " over TLS: the server closed the connection ("
@@ -156,6 +158,20 @@ final class PlayCommand implements Callable<Integer> {
         });
         err.println(line);
         err.flush();
+    }
+
+    /**
+     * Whether a failure of a TLS connection looks like the server closing it after the handshake,
+     * as a TLS 1.3 server does when it rejects the client's certificate: a reset, a broken pipe, an
+     * alert. The handshake's own failures already say what went wrong.
+     */
+    private static boolean closedUnderTls(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.startsWith("TLS handshake with")) {
+            return false;
+        }
+        return cause instanceof javax.net.ssl.SSLException || message.contains("Broken pipe")
+                || message.contains("Connection reset");
     }
 
     /** --timeout sets both waits; without it the library's defaults apply. */

@@ -21,6 +21,7 @@ final class TransportChoice {
         inmemory,
         blocking,
         nio,
+        netty,
     }
 
     /** Thread kinds of the blocking transport, by their option values. */
@@ -38,8 +39,22 @@ final class TransportChoice {
     Threads threads = Threads.virtual;
 
     @Option(names = "--loops", paramLabel = "N", converter = Flags.AtLeastOne.class,
-            description = "NIO transport: server event loops, at least 1 (default: one fewer than the processors, at least 1).")
+            description = "NIO and Netty transports: server event loops, at least 1 (default: one fewer than the processors,"
+                    + " at least 1).")
     Integer loops;
+
+    /** The I/O kinds of the Netty transport, by their option values. */
+    enum Io {
+        auto,
+        nio,
+        epoll,
+        io_uring,
+    }
+
+    @Option(names = "--io", paramLabel = "KIND",
+            description = "Netty transport: ${COMPLETION-CANDIDATES}; auto picks the best that loads here, io_uring then"
+                    + " epoll then nio (default: ${DEFAULT-VALUE}).")
+    Io io = Io.auto;
 
     /**
      * Narrows {@code command}'s {@code --transport} to the socket transports, for a command that
@@ -51,13 +66,13 @@ final class TransportChoice {
         OptionSpec transport = command.findOption("--transport");
         command.remove(transport);
         command.addOption(OptionSpec.builder(transport)
-                .completionCandidates(List.of(Kind.blocking.name(), Kind.nio.name()))
+                .completionCandidates(List.of(Kind.blocking.name(), Kind.nio.name(), Kind.netty.name()))
                 .converters(new SocketKind(why))
                 .build());
         return command;
     }
 
-    /** {@code blocking} or {@code nio}, in any case; {@code inmemory} is refused with the command's reason. */
+    /** {@code blocking}, {@code nio} or {@code netty}, in any case; {@code inmemory} is refused with the command's reason. */
     private record SocketKind(String why) implements ITypeConverter<Kind> {
         @Override
         public Kind convert(String value) {
@@ -65,10 +80,10 @@ final class TransportChoice {
             try {
                 kind = Kind.valueOf(value.strip().toLowerCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a transport: blocking or nio");
+                throw new TypeConversionException("'" + value + "' is not a transport: blocking, nio or netty");
             }
             if (kind == Kind.inmemory) {
-                throw new TypeConversionException("inmemory " + why + "; use blocking or nio");
+                throw new TypeConversionException("inmemory " + why + "; use blocking, nio or netty");
             }
             return kind;
         }
@@ -83,6 +98,12 @@ final class TransportChoice {
             case nio -> {
                 if (loops != null) {
                     options.put("serverLoops", loops.toString());
+                }
+            }
+            case netty -> {
+                options.put("io", io.name());
+                if (loops != null) {
+                    options.put("loops", loops.toString());
                 }
             }
             case inmemory -> {

@@ -153,7 +153,7 @@ class CommandHelpTest {
     void socketCommandsOfferTheSocketTransportsOnly(String command) {
         Transcript.Run help = Transcript.run("help", command);
         String transport = help.lines().stream().filter(line -> line.startsWith("      --transport=KIND")).findFirst().orElseThrow();
-        assertTrue(transport.endsWith("Transport: blocking, nio."), transport);
+        assertTrue(transport.endsWith("Transport: blocking, nio, netty."), transport);
         assertFalse(help.out().contains("inmemory, blocking"), help.out());
     }
 
@@ -171,6 +171,6 @@ class CommandHelpTest {
     @Test
     void demoOffersEveryTransport() {
         Transcript.Run help = Transcript.run("help", "demo");
-        assertTrue(help.out().contains("Transport: inmemory, blocking, nio."), help.out());
+        assertTrue(help.out().contains("Transport: inmemory, blocking, nio, netty."), help.out());
     }
 }

@@ -31,8 +31,9 @@ class FlagErrorsTest {
             "play --port 0                   | --port         | 0 is not a port from 1",
             "play --loops 2                  | --loops        | Unknown options",
             "play --transport inmemory       | --transport    | inmemory reaches only a server in the same process",
-            "play --transport pigeon         | --transport    | 'pigeon' is not a transport: blocking or nio",
-            "serve --transport pigeon        | --transport    | 'pigeon' is not a transport: blocking or nio",
+            "play --transport pigeon         | --transport    | 'pigeon' is not a transport: blocking, nio or netty",
+            "serve --transport pigeon        | --transport    | 'pigeon' is not a transport: blocking, nio or netty",
+            "serve --transport netty --io kqueue | --io      | kqueue",
             "play --lower 5 --upper 1 --secret 3 | --lower    | --lower 5 is above --upper 1",
             "play --lower 1 --upper 5 --secret 9 | --secret   | --secret 9 is outside --lower 1 .. --upper 5",
     })

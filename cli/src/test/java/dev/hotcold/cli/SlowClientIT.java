@@ -33,7 +33,7 @@ class SlowClientIT {
     private static final int SLOTS = 4;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"blocking", "nio"})
+    @ValueSource(strings = {"blocking", "nio", "netty"})
     void clientsThatTrickleALineLoseTheirSlot(String transport) throws Exception {
         try (HotcoldProcess serve = HotcoldProcess.start("serve", "--transport", transport, "--port", "0", "--quiet",
                 "--max-connections", String.valueOf(SLOTS), "--idle-timeout", "2", "--line-timeout", "1");

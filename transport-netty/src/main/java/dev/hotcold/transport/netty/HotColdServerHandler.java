@@ -89,8 +89,8 @@ public final class HotColdServerHandler extends ChannelInboundHandlerAdapter imp
             inputEndedByClient = true;
             if (connection != null && unread == null && !inputEnded) {
                 finish(ctx);
-            } else if (connection == null) {
-                ctx.close();
+            } else if (connection == null || inputEnded) {
+                ctx.close();   // nothing left to answer
             }
             return;
         }
@@ -287,7 +287,9 @@ public final class HotColdServerHandler extends ChannelInboundHandlerAdapter imp
         onLoop(() -> {
             inputEnded = true;
             unread = null;
-            channel.config().setAutoRead(false);
+            // Go on reading (and dropping) what the client still sends: closing on bytes left
+            // unread would be a reset, which may destroy the reply before the client reads it.
+            channel.config().setAutoRead(true);
             channel.writeAndFlush(Unpooled.wrappedBuffer(reply.duplicate())).addListener(ChannelFutureListener.CLOSE);
         });
     }
