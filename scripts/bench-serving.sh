@@ -8,7 +8,8 @@
 # "server", "connections" and "server_cpu_us_per_rt" added: the chart program reads it) and
 # prints a table of round trips/s and server CPU per round trip, each with its ratio to the floor.
 # Servers: the floor (C), hotcold NIO (default loops and one loop), hotcold blocking (virtual and
-# platform threads), the Netty reference server, and the Python seed servers (threads, asyncio).
+# platform threads), hotcold on Netty (io_uring, epoll), the Netty reference server (NIO, epoll,
+# io_uring), and the Python seed servers (threads, asyncio).
 # For each connection count the servers take turns, so drift in the machine hits them alike.
 # Needs gcc and python3; ports are picked free at run time, loopback only.
 set -euo pipefail
@@ -55,7 +56,11 @@ p=$(free_port); start hotcold-nio "$p" "$hotcold" serve --transport nio --quiet 
 p=$(free_port); start hotcold-nio-1-loop "$p" "$hotcold" serve --transport nio --loops 1 --quiet --port "$p"
 p=$(free_port); start hotcold-blocking-virtual "$p" "$hotcold" serve --transport blocking --threads virtual --quiet --port "$p"
 p=$(free_port); start hotcold-blocking-platform "$p" "$hotcold" serve --transport blocking --threads platform --quiet --port "$p"
+p=$(free_port); start hotcold-netty-io_uring "$p" "$hotcold" serve --transport netty --io io_uring --quiet --port "$p"
+p=$(free_port); start hotcold-netty-epoll "$p" "$hotcold" serve --transport netty --io epoll --quiet --port "$p"
 p=$(free_port); start netty "$p" "$hotcold" bench netty-server --port "$p"
+p=$(free_port); start netty-epoll "$p" "$hotcold" bench netty-server --io epoll --port "$p"
+p=$(free_port); start netty-io_uring "$p" "$hotcold" bench netty-server --io io_uring --port "$p"
 p=$(free_port); start python-threads "$p" python3 "$python_seed" server 127.0.0.1 "$p" --quiet
 p=$(free_port); start python-asyncio "$p" python3 "$python_seed" async-server 127.0.0.1 "$p" --quiet
 

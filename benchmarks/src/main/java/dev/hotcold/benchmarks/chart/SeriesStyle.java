@@ -37,6 +37,8 @@ record SeriesStyle(String name, Color color, Shape shape, float[] dash, int orde
     static final Color REDDISH_PURPLE = new Color(0xCC79A7);
     /** Okabe and Ito's yellow (F0E442) is too pale on white; a dark grey takes its place. */
     static final Color GREY = new Color(0x6E6E6E);
+    /** Okabe and Ito's yellow darkened until it reads on white: hotcold on Netty. */
+    static final Color DARK_YELLOW = new Color(0x9A8A00);
 
     private static final float[] DASHED = {8f, 5f};
     private static final float[] DOTTED = {2f, 4f};
@@ -58,7 +60,11 @@ record SeriesStyle(String name, Color color, Shape shape, float[] dash, int orde
             Map.entry("hotcold-nio-1-loop", new Look("hotcold NIO, --loops 1", SKY_BLUE, diamond(), DASHED, null)),
             Map.entry("hotcold-blocking-virtual", new Look("hotcold blocking, virtual threads", BLUISH_GREEN, triangleUp())),
             Map.entry("hotcold-blocking-platform", new Look("hotcold blocking, platform threads", ORANGE, triangleDown())),
+            Map.entry("hotcold-netty-io_uring", new Look("hotcold on Netty, io_uring", DARK_YELLOW, circle())),
+            Map.entry("hotcold-netty-epoll", new Look("hotcold on Netty, epoll", DARK_YELLOW, diamond(), DASHED, null)),
             Map.entry("netty", new Look("Netty 4.2 reference", VERMILLION, diagonalCross())),
+            Map.entry("netty-epoll", new Look("Netty 4.2 reference, epoll", VERMILLION, diamond(), DASHED, null)),
+            Map.entry("netty-io_uring", new Look("Netty 4.2 reference, io_uring", VERMILLION, circle(), DOTTED, null)),
             Map.entry("python-threads", new Look("Python, threads", REDDISH_PURPLE, cross(), DOTTED, null)),
             Map.entry("python-asyncio", new Look("Python, asyncio", GREY, square(), DASHED, null)));
 
@@ -70,6 +76,7 @@ record SeriesStyle(String name, Color color, Shape shape, float[] dash, int orde
             Map.entry("nio", new Look("NIO", BLUE, circle())),
             Map.entry("blocking-virtual", new Look("blocking, virtual threads", BLUISH_GREEN, triangleUp())),
             Map.entry("blocking-platform", new Look("blocking, platform threads", ORANGE, triangleDown())),
+            Map.entry("hotcold-netty", new Look("hotcold on Netty (io_uring)", DARK_YELLOW, circle())),
             Map.entry("netty", new Look("Netty 4.2 reference", VERMILLION, diagonalCross())),
             Map.entry("piped", new Look("in-memory", REDDISH_PURPLE, diamond())),
             Map.entry("direct", new Look("DirectConnection", BLACK, square())));

@@ -7,10 +7,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
+import dev.hotcold.transport.netty.IoKind;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The game server a Netty 4.2 user would write instead of using hotcold: a
- * {@link ServerBootstrap} on NIO event loops, {@link LineBasedFrameDecoder} and one handler
+ * {@link ServerBootstrap} on NIO, epoll or io_uring event loops, {@link LineBasedFrameDecoder} and one handler
  * ({@link GuessHandler}). It shares no code with hotcold's core, so the benchmarks can put it
  * beside hotcold's own servers as the row users would pick otherwise.
  *
@@ -52,7 +51,7 @@ public final class NettyReferenceServer implements AutoCloseable {
      */
     public static NettyReferenceServer start(String host, int port, int workerLoops, long seed)
             throws IOException {
-        return start(host, port, workerLoops, seed, null);
+        return start(host, port, workerLoops, seed, null, IoKind.NIO);
     }
 
     /**
@@ -61,18 +60,21 @@ public final class NettyReferenceServer implements AutoCloseable {
      *
      * @throws IOException if it cannot bind
      */
-    public static NettyReferenceServer start(String host, int port, int workerLoops, long seed, SslContext tls)
-            throws IOException {
+    public static NettyReferenceServer start(String host, int port, int workerLoops, long seed, SslContext tls,
+            IoKind io) throws IOException {
         if (workerLoops < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, was " + workerLoops);
         }
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerLoops, NioIoHandler.newFactory());
+        if (!io.isAvailable()) {
+            throw new IOException("io " + io.optionName() + " does not load here: " + io.unavailabilityCause().orElseThrow());
+        }
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io.handlerFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerLoops, io.handlerFactory());
         SplittableRandom seeds = new SplittableRandom(seed);
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(io.serverChannelClass())
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override

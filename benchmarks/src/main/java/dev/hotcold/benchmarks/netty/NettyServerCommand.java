@@ -1,5 +1,7 @@
 package dev.hotcold.benchmarks.netty;
 
+import dev.hotcold.transport.netty.IoKind;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -13,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class NettyServerCommand {
     static final String USAGE = "usage: netty-server [--host HOST] [--port PORT] [--workers N] [--seed SEED]"
-            + " [--tls-keystore PKCS12 --tls-password PASSWORD]";
+            + " [--io nio|epoll|io_uring] [--tls-keystore PKCS12 --tls-password PASSWORD]";
 
     private NettyServerCommand() {}
 
@@ -39,6 +41,7 @@ public final class NettyServerCommand {
         int workers = Runtime.getRuntime().availableProcessors();
         long seed = System.nanoTime();
         String keyStore = null;
+        IoKind io = IoKind.NIO;
         String password = "";
         try {
             for (int i = 0; i < args.length; i++) {
@@ -57,6 +60,7 @@ public final class NettyServerCommand {
                     case "--workers" -> workers = parseInt(flag, value, 1, 1024);
                     case "--seed" -> seed = parseLong(flag, value);
                     case "--tls-keystore" -> keyStore = value;
+                    case "--io" -> io = IoKind.parse(value);
                     case "--tls-password" -> password = value;
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
@@ -69,7 +73,7 @@ public final class NettyServerCommand {
         NettyReferenceServer server;
         try {
             server = NettyReferenceServer.start(host, port, workers, seed,
-                    keyStore == null ? null : jdkTls(keyStore, password.toCharArray()));
+                    keyStore == null ? null : jdkTls(keyStore, password.toCharArray()), io);
         } catch (IOException | RuntimeException e) {
             err.println("netty-server: " + e.getMessage());
             return 1;

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AsyncGamesBenchmark {
-    @Param({"piped", "blocking-platform", "blocking-virtual", "nio", "nio-listener", "nio-listener-on-loop", "netty"})
+    @Param({"piped", "blocking-platform", "blocking-virtual", "nio", "nio-listener", "nio-listener-on-loop", "hotcold-netty", "netty"})
     public String transport;
 
     @Param({"1", "16", "256"})

@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class BlockingGamesBenchmark {
-    @Param({"piped", "blocking-platform", "blocking-virtual", "nio", "netty"})
+    @Param({"piped", "blocking-platform", "blocking-virtual", "nio", "hotcold-netty", "netty"})
     public String transport;
 
     @Param({"1", "16", "256"})

@@ -13,6 +13,8 @@ import dev.hotcold.core.transport.Transport;
 import dev.hotcold.transport.blocking.BlockingTransport;
 import dev.hotcold.transport.blocking.ThreadKind;
 import dev.hotcold.transport.inmemory.InMemoryTransport;
+import dev.hotcold.transport.netty.IoKind;
+import dev.hotcold.transport.netty.NettyTransport;
 import dev.hotcold.transport.nio.NioTransport;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -32,8 +34,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code nio-listener}: the same with a listener that counts reports, as a metrics listener
  *       does, called off the loops (the default: a virtual thread per connection's batch of events);
  *   <li>{@code nio-listener-on-loop}: that listener called on the loops ({@code listenerExecutor(Runnable::run)});
- *   <li>{@code netty}: the Netty reference server (a worker loop per processor) played by
- *       hotcold's NIO client.
+ *   <li>{@code netty}: the Netty reference server (a worker loop per processor, NIO) played by
+ *       hotcold's NIO client; {@code netty-epoll}, {@code netty-io_uring}: the same on epoll, io_uring;
+ *   <li>{@code hotcold-netty}: hotcold's Netty transport (default loops, the best I/O that loads:
+ *       io_uring here) played by hotcold's NIO client; {@code hotcold-netty-nio},
+ *       {@code hotcold-netty-epoll}, {@code hotcold-netty-io_uring} choose the I/O.
  * </ul>
  *
  * Every server guesses with the seed's random strategy, seeded.
@@ -76,13 +81,27 @@ final class Endpoint implements AutoCloseable {
             case "nio-listener" -> hotcold(new NioTransport(), config.toBuilder().listener(new ReportCounter()).build());
             case "nio-listener-on-loop" -> hotcold(new NioTransport(),
                     config.toBuilder().listener(new ReportCounter()).listenerExecutor(Runnable::run).build());
-            case "netty" -> {
+            case "netty", "netty-nio", "netty-epoll", "netty-io_uring" -> {
+                IoKind io = name.equals("netty") ? IoKind.NIO : IoKind.parse(name.substring("netty-".length()));
                 NettyReferenceServer netty = NettyReferenceServer.start("127.0.0.1", 0,
-                        Runtime.getRuntime().availableProcessors(), SERVER_SEED);
+                        Runtime.getRuntime().availableProcessors(), SERVER_SEED, null, io);
                 yield new Endpoint(new NioTransport(), netty::close, netty.address());
             }
+            case "hotcold-netty", "hotcold-netty-nio", "hotcold-netty-epoll", "hotcold-netty-io_uring" -> {
+                IoKind io = name.equals("hotcold-netty") ? IoKind.AUTO : IoKind.parse(name.substring("hotcold-netty-".length()));
+                NettyTransport netty = new NettyTransport(io, NettyTransport.defaultLoops());
+                GameServer server = netty.serve(config);
+                NioTransport client = new NioTransport();
+                yield new Endpoint(client, () -> {
+                    server.shutdownNow();
+                    if (!server.awaitTermination(Duration.ofSeconds(10))) {
+                        throw new IllegalStateException("netty server did not terminate");
+                    }
+                }, server.address());
+            }
             default -> throw new IllegalArgumentException("unknown transport '" + name
-                    + "'; one of piped, blocking-platform, blocking-virtual, nio, nio-listener, nio-listener-on-loop, netty");
+                    + "'; one of piped, blocking-platform, blocking-virtual, nio, nio-listener, nio-listener-on-loop,"
+                    + " hotcold-netty[-nio|-epoll|-io_uring], netty[-epoll|-io_uring]");
         };
     }
 

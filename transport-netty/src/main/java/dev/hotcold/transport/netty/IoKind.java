@@ -88,8 +88,12 @@ public enum IoKind {
         return IO_URING.isAvailable() ? IO_URING : EPOLL.isAvailable() ? EPOLL : NIO;
     }
 
-    /** The event loops' handler factory; a concrete kind that is available. */
-    IoHandlerFactory handlerFactory() {
+    /**
+     * The event loops' handler factory, for this kind (or what {@link #AUTO} stands for here).
+     *
+     * @return a new factory
+     */
+    public IoHandlerFactory handlerFactory() {
         return switch (resolve()) {
             case NIO -> NioIoHandler.newFactory();
             case EPOLL -> EpollIoHandler.newFactory();
@@ -98,8 +102,12 @@ public enum IoKind {
         };
     }
 
-    /** The listening channel's class. */
-    Class<? extends ServerChannel> serverChannelClass() {
+    /**
+     * The listening channel's class, for this kind (or what {@link #AUTO} stands for here).
+     *
+     * @return the class
+     */
+    public Class<? extends ServerChannel> serverChannelClass() {
         return switch (resolve()) {
             case NIO -> NioServerSocketChannel.class;
             case EPOLL -> EpollServerSocketChannel.class;
