@@ -47,7 +47,7 @@ start() {
   echo "bench-tls: $name did not listen on $port" >&2; exit 1
 }
 tls_flags=(--tls-keystore "$work/server.p12" --tls-password bench)
-for transport in nio blocking; do
+for transport in nio blocking netty; do
   p=$(free_port); start "$transport" no "$p" "$hotcold" serve --transport "$transport" --quiet --port "$p"
   p=$(free_port); start "$transport-tls" yes "$p" "$hotcold" serve --transport "$transport" --quiet --port "$p" "${tls_flags[@]}"
 done
