@@ -26,8 +26,8 @@ trap cleanup EXIT
 keytool=${JAVA_HOME:+$JAVA_HOME/bin/}keytool
 "$keytool" -genkeypair -alias hotcold -keyalg EC -groupname secp256r1 -dname CN=localhost \
   -ext SAN=dns:localhost,ip:127.0.0.1 -validity 2 -storetype PKCS12 \
-  -keystore "$work/server.p12" -storepass bench >/dev/null 2>&1
-"$keytool" -exportcert -rfc -alias hotcold -keystore "$work/server.p12" -storepass bench -file "$work/server.crt" >/dev/null 2>&1
+  -keystore "$work/server.p12" -storepass benchmark >/dev/null 2>&1
+"$keytool" -exportcert -rfc -alias hotcold -keystore "$work/server.p12" -storepass benchmark -file "$work/server.crt" >/dev/null 2>&1
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 declare -A port_of pid_of tls_of
@@ -46,12 +46,12 @@ start() {
   done
   echo "bench-tls: $name did not listen on $port" >&2; exit 1
 }
-tls_flags=(--tls-keystore "$work/server.p12" --tls-password bench)
+tls_flags=(--tls-keystore "$work/server.p12" --tls-password benchmark)
 for transport in nio blocking netty; do
   p=$(free_port); start "$transport" no "$p" "$hotcold" serve --transport "$transport" --quiet --port "$p"
   p=$(free_port); start "$transport-tls" yes "$p" "$hotcold" serve --transport "$transport" --quiet --port "$p" "${tls_flags[@]}"
 done
-if "$hotcold" bench netty-server --help 2>/dev/null | grep -q -- --tls-keystore; then
+if "$hotcold" bench netty-server -h 2>&1 | grep -q -- --tls-keystore; then
   p=$(free_port); start netty-reference no "$p" "$hotcold" bench netty-server --port "$p"
   p=$(free_port); start netty-reference-tls yes "$p" "$hotcold" bench netty-server --port "$p" "${tls_flags[@]}"
 fi
