@@ -30,7 +30,7 @@ class ArchitectureTest {
                 .importPackages("dev.hotcold");
         // A rule over no classes passes whatever it says: make sure every module was found.
         for (String module : Set.of("dev.hotcold.core.server", "dev.hotcold.socket", "dev.hotcold.transport.nio",
-                "dev.hotcold.transport.blocking", "dev.hotcold.transport.inmemory", "dev.hotcold.testkit",
+                "dev.hotcold.transport.blocking", "dev.hotcold.transport.inmemory", "dev.hotcold.transport.netty", "dev.hotcold.testkit",
                 "dev.hotcold.junit", "dev.hotcold.cli")) {
             if (!hotcold.containPackage(module)) {
                 throw new AssertionError("no classes of " + module + " on the class path");
