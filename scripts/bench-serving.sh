@@ -8,8 +8,9 @@
 # "server", "connections" and "server_cpu_us_per_rt" added: the chart program reads it) and
 # prints a table of round trips/s and server CPU per round trip, each with its ratio to the floor.
 # Servers: the floor (C), hotcold NIO (default loops and one loop), hotcold blocking (virtual and
-# platform threads), hotcold on Netty (io_uring, epoll), the Netty reference server (NIO, epoll,
-# io_uring), and the Python seed servers (threads, asyncio).
+# platform threads), a plain JDK server on virtual threads (`bench plain-server`), hotcold on Netty
+# (io_uring, epoll), the Netty reference server (NIO, epoll, io_uring), and the Python seed servers
+# (threads, asyncio).
 # For each connection count the servers take turns, so drift in the machine hits them alike.
 # Needs gcc and python3; ports are picked free at run time, loopback only.
 set -euo pipefail
@@ -56,6 +57,7 @@ p=$(free_port); start hotcold-nio "$p" "$hotcold" serve --transport nio --quiet 
 p=$(free_port); start hotcold-nio-1-loop "$p" "$hotcold" serve --transport nio --loops 1 --quiet --port "$p"
 p=$(free_port); start hotcold-blocking-virtual "$p" "$hotcold" serve --transport blocking --threads virtual --quiet --port "$p"
 p=$(free_port); start hotcold-blocking-platform "$p" "$hotcold" serve --transport blocking --threads platform --quiet --port "$p"
+p=$(free_port); start plain-virtual "$p" "$hotcold" bench plain-server --port "$p"
 p=$(free_port); start hotcold-netty-io_uring "$p" "$hotcold" serve --transport netty --io io_uring --quiet --port "$p"
 p=$(free_port); start hotcold-netty-epoll "$p" "$hotcold" serve --transport netty --io epoll --quiet --port "$p"
 p=$(free_port); start netty "$p" "$hotcold" bench netty-server --port "$p"

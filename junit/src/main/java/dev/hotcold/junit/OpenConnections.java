@@ -1,6 +1,7 @@
 package dev.hotcold.junit;
 
 import dev.hotcold.core.client.AsyncGameConnection;
+import dev.hotcold.core.client.ReplyListener;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
@@ -121,8 +122,18 @@ final class OpenConnections {
         }
 
         @Override
+        public void post(Command command) {
+            delegate.post(command);
+        }
+
+        @Override
         public CompletionStage<Reply> receive() {
             return delegate.receive();
+        }
+
+        @Override
+        public void receive(ReplyListener listener) {
+            delegate.receive(listener);
         }
 
         @Override

@@ -17,10 +17,12 @@ import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
+import dev.hotcold.core.client.ReplyListener;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.events.GameListener;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.ErrorReason;
+import dev.hotcold.core.protocol.Reply;
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
 import dev.hotcold.core.transport.Transport;
@@ -36,12 +38,14 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +262,71 @@ public abstract class TransportConformanceTest {
         }
         listener.awaitCleared(SEED_GAMES.size());
         assertEquals(clientSide, listener.reports(), "the server heard every report, in order");
+    }
+
+    @Test
+    void playsTheSeedsThreeGamesWithOneReplyListener() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        GameServer server = serve(config(listener));
+        AsyncGameConnection connection = transport.connectAsync(server.address()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        clients.add(connection);
+        List<List<Outcome>> games = ListenerGames.play(connection, SEED_GAMES).get(30, TimeUnit.SECONDS);
+        List<String> clientSide = new ArrayList<>();
+        for (int i = 0; i < SEED_GAMES.size(); i++) {
+            long[] g = SEED_GAMES.get(i);
+            assertValidGame(games.get(i), g[0], g[1], g[2]);
+            games.get(i).forEach(outcome -> clientSide.add(outcome.toString()));
+        }
+        listener.awaitCleared(SEED_GAMES.size());
+        assertEquals(clientSide, listener.reports(), "the server heard every report, in order");
+    }
+
+    @Test
+    void aReplyListenerHearsErrorsAsRepliesAndTheServersCloseAsAFailure() throws Exception {
+        GameServer server = serve(config(new RecordingListener()));
+        AsyncGameConnection connection = transport.connectAsync(server.address()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        clients.add(connection);
+        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        ReplyListener recorder = new ReplyListener() {
+            @Override
+            public void onGuess(long number) {
+                heard.add(number);
+            }
+
+            @Override
+            public void onOtherReply(Reply reply) {
+                heard.add(reply);
+            }
+
+            @Override
+            public void onFailure(Throwable failure) {
+                heard.add(failure);
+            }
+        };
+        // Waiting first: the replies are handed over as they are read.
+        connection.receive(recorder);
+        connection.receive(recorder);
+        connection.post(Command.NumberRequest.INSTANCE);   // no game yet
+        connection.post(new Command.Params(7, 7));
+        connection.post(Command.NumberRequest.INSTANCE);
+        assertEquals(new Reply.Error(ErrorReason.NO_GAME.text()), heard.poll(30, TimeUnit.SECONDS));
+        assertEquals(7L, heard.poll(30, TimeUnit.SECONDS));
+        // Replies first (as a rule: they have time to arrive), kept until they are asked for.
+        connection.post(Command.NumberRequest.INSTANCE);   // the one number was guessed
+        connection.post(new Command.Params(-2, -2));
+        connection.post(Command.NumberRequest.INSTANCE);
+        Thread.sleep(200);
+        connection.receive(recorder);
+        connection.receive(recorder);
+        assertEquals(new Reply.Error(ErrorReason.RANGE_EXHAUSTED.text()), heard.poll(30, TimeUnit.SECONDS));
+        assertEquals(-2L, heard.poll(30, TimeUnit.SECONDS));
+        connection.receive(recorder);   // nothing more will come: the server goes away
+        server.shutdownNow();
+        Object end = heard.poll(30, TimeUnit.SECONDS);
+        assertInstanceOf(IOException.class, end, "the listener hears the end as a failure: " + end);
+        assertNull(heard.poll(200, TimeUnit.MILLISECONDS), "one call per receive");
+        connection.receive(recorder);   // after the end: told at once
+        assertInstanceOf(IOException.class, heard.poll(30, TimeUnit.SECONDS));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.Game;
 import dev.hotcold.core.client.GameConnection;
 import dev.hotcold.core.client.Outcome;
+import dev.hotcold.core.client.ReplyListener;
 import dev.hotcold.core.client.ServerErrorException;
 import dev.hotcold.core.engine.GuessStrategy;
 import dev.hotcold.core.engine.Guesser;
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -179,6 +181,48 @@ public abstract class TransportUserCodeTest {
         assertShutsDownCleanly(server);
         logged.close();
         assertLoggedRateLimited(logged, start, heard.reports().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(UserFailure.class)
+    void aReplyListenerThatThrowsEndsOnlyItsOwnConnection(UserFailure failure) throws Exception {
+        GameServer server = serve(config());
+        AsyncGameConnection broken = transport.connectAsync(server.address()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        AsyncGameConnection other = transport.connectAsync(server.address()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            CompletableFuture<Void> threw = new CompletableFuture<>();
+            broken.post(new Command.Params(1, 5));
+            broken.post(Command.NumberRequest.INSTANCE);
+            broken.receive(new ReplyListener() {
+                @Override
+                public void onGuess(long number) {
+                    threw.complete(null);
+                    failure.raise("ReplyListener.onGuess");
+                }
+
+                @Override
+                public void onOtherReply(Reply reply) {
+                    threw.completeExceptionally(new AssertionError("not a guess: " + reply));
+                }
+
+                @Override
+                public void onFailure(Throwable cause) {
+                    threw.completeExceptionally(cause);
+                }
+            });
+            threw.get(30, TimeUnit.SECONDS);
+            // Its connection is over: what was thrown leaves it in no state to read further.
+            ExecutionException after = assertThrows(ExecutionException.class,
+                    () -> broken.receive().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IOException.class, after.getCause());
+            // The transport's threads carry on: another connection of the same client, and new ones.
+            assertValidGame(AsyncGame.play(other, 1, 20, 7).toCompletableFuture().get(30, TimeUnit.SECONDS), 1, 20, 7);
+            assertValidGame(play(server, 1, 20, 9), 1, 20, 9);
+        } finally {
+            broken.close();
+            other.close();
+        }
+        assertShutsDownCleanly(server);
     }
 
     /**

@@ -39,6 +39,8 @@ record SeriesStyle(String name, Color color, Shape shape, float[] dash, int orde
     static final Color GREY = new Color(0x6E6E6E);
     /** Okabe and Ito's yellow darkened until it reads on white: hotcold on Netty. */
     static final Color DARK_YELLOW = new Color(0x9A8A00);
+    /** Bluish green darkened: the plain JDK server beside hotcold's blocking transport. */
+    static final Color DARK_GREEN = new Color(0x00574A);
 
     private static final float[] DASHED = {8f, 5f};
     private static final float[] DOTTED = {2f, 4f};
@@ -60,6 +62,7 @@ record SeriesStyle(String name, Color color, Shape shape, float[] dash, int orde
             Map.entry("hotcold-nio-1-loop", new Look("hotcold NIO, --loops 1", SKY_BLUE, diamond(), DASHED, null)),
             Map.entry("hotcold-blocking-virtual", new Look("hotcold blocking, virtual threads", BLUISH_GREEN, triangleUp())),
             Map.entry("hotcold-blocking-platform", new Look("hotcold blocking, platform threads", ORANGE, triangleDown())),
+            Map.entry("plain-virtual", new Look("plain JDK server, virtual threads", DARK_GREEN, triangleDown(), DOTTED, null)),
             Map.entry("hotcold-netty-io_uring", new Look("hotcold on Netty, io_uring", DARK_YELLOW, circle())),
             Map.entry("hotcold-netty-epoll", new Look("hotcold on Netty, epoll", DARK_YELLOW, diamond(), DASHED, null)),
             Map.entry("netty", new Look("Netty 4.2 reference", VERMILLION, diagonalCross())),

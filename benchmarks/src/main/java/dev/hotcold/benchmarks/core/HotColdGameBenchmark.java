@@ -22,6 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * guesses, a {@link Scorer} judges as the seed's client does, until {@code Correct} (about 21.3
  * guesses a game; BENCHMARKS.md). Secrets cycle through 4,096 seeded random values so that the
  * branch predictor cannot learn one game.
+ *
+ * <p>{@code game} makes a new guesser and scorer for every game, as a client that opens a
+ * connection per game does; {@code gameOnOneGuesser} starts one guesser and one scorer over for
+ * each game ({@link Guesser#restart}, {@link Scorer#restart}), as a server does for a connection's
+ * games: with {@code -prof gc} its B/op is what a whole game allocates in steady state.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +38,8 @@ public class HotColdGameBenchmark {
     static final long UPPER = 1_000_000;
 
     private final GuessStrategy strategy = GuessStrategy.hotCold();
+    private final Guesser reused = strategy.newGame(1, UPPER);
+    private final Scorer reusedScorer = new Scorer(1);
     private final long[] secrets = new long[4096];
     private int next;
 
@@ -51,10 +58,23 @@ public class HotColdGameBenchmark {
         return play(strategy, secret);
     }
 
+    /** @return the guesses the game took */
+    @Benchmark
+    public int gameOnOneGuesser() {
+        long secret = secrets[next++ & (secrets.length - 1)];
+        if (!reused.restart(1, UPPER)) {
+            throw new IllegalStateException("the hot/cold guesser did not start over");
+        }
+        reusedScorer.restart(secret);
+        return play(reused, reusedScorer);
+    }
+
     /** Plays one game to {@code Correct}; throws if the strategy fails to find the secret. */
     static int play(GuessStrategy strategy, long secret) {
-        Guesser guesser = strategy.newGame(1, UPPER);
-        Scorer scorer = new Scorer(secret);
+        return play(strategy.newGame(1, UPPER), new Scorer(secret));
+    }
+
+    private static int play(Guesser guesser, Scorer scorer) {
         int guesses = 0;
         while (guesser.hasNext()) {
             Decision decision = scorer.score(guesser.next());
@@ -64,6 +84,6 @@ public class HotColdGameBenchmark {
             }
             guesser.onReport(decision);
         }
-        throw new IllegalStateException("no guess found secret " + secret);
+        throw new IllegalStateException("no guess found secret " + scorer.secret());
     }
 }

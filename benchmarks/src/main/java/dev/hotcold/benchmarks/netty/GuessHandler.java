@@ -1,43 +1,30 @@
 package dev.hotcold.benchmarks.netty;
 
+import dev.hotcold.benchmarks.seed.SeedGame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.CharsetUtil;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * The whole game for one connection, as a Netty user would write it: a frame from
- * {@code LineBasedFrameDecoder} in, a reply line out, replies flushed once per read batch.
- *
- * <p>Guesses follow the seed's random strategy: uniform in the range, drawn again when the number
- * was guessed before in this game (the guesses are remembered in a set, as the seed's list does,
- * so memory grows with the guesses of one game). When every number was guessed it answers
- * {@code ERROR range exhausted} instead of looping for ever. Bad input gets {@code ERROR <reason>}
- * and the connection carries on. One instance per channel: not sharable.
+ * {@code LineBasedFrameDecoder} in, decoded to a {@code String}, the seed's game
+ * ({@link SeedGame}), a reply line out, replies flushed once per read batch. One instance per
+ * channel: not sharable.
  */
 final class GuessHandler extends SimpleChannelInboundHandler<ByteBuf> {
-    private final SplittableRandom random;
-
-    private boolean inGame;
-    private long lower;
-    private long upper;
-    private final Set<Long> guessed = new HashSet<>();
-    private long lastGuess;
-    private boolean guessOutstanding;
-    private boolean solved;
+    private final SeedGame game;
 
     GuessHandler(SplittableRandom random) {
-        this.random = random;
+        this.game = new SeedGame(random);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        String reply = answer(frame.toString(CharsetUtil.US_ASCII));
+        String reply = game.answer(frame.toString(CharsetUtil.US_ASCII));
         if (reply != null) {
             ctx.write(ByteBufUtil.writeAscii(ctx.alloc(), reply + "\n"));
         }
@@ -56,98 +43,5 @@ final class GuessHandler extends SimpleChannelInboundHandler<ByteBuf> {
         } else {
             ctx.close();
         }
-    }
-
-    /** The reply line to {@code line}, without its terminator, or null when none is due. */
-    String answer(String line) {
-        String[] words = line.split(" ", -1);
-        return switch (words[0]) {
-            case "PARAMS" -> words.length == 3 ? params(words[1], words[2]) : "ERROR usage: PARAMS <lower> <upper>";
-            case "NUMBER" -> words.length == 1 ? number() : "ERROR usage: NUMBER";
-            case "REPORT" -> words.length == 2 ? report(words[1]) : "ERROR usage: REPORT Warmer|Colder|Same|Unsure|Correct";
-            case "CLEAR" -> words.length == 1 ? clear() : "ERROR usage: CLEAR";
-            case "" -> line.isEmpty() ? "ERROR empty line" : "ERROR unknown command";
-            default -> "ERROR unknown command";
-        };
-    }
-
-    private String params(String lowerWord, String upperWord) {
-        long newLower;
-        long newUpper;
-        try {
-            newLower = Long.parseLong(lowerWord);
-            newUpper = Long.parseLong(upperWord);
-        } catch (NumberFormatException e) {
-            return "ERROR bound is not a 64-bit integer";
-        }
-        if (newLower > newUpper) {
-            return "ERROR lower bound is above upper bound";
-        }
-        inGame = true;
-        lower = newLower;
-        upper = newUpper;
-        guessed.clear();
-        guessOutstanding = false;
-        solved = false;
-        return null;
-    }
-
-    private String number() {
-        if (!inGame) {
-            return "ERROR no game in progress";
-        }
-        if (!solved) {
-            // upper - lower + 1 wraps to 0 for the whole long range, which no set can exhaust.
-            long size = upper - lower + 1;
-            if (size != 0 && Long.compareUnsigned(guessed.size(), size) >= 0) {
-                return "ERROR range exhausted";
-            }
-            long guess;
-            do {
-                guess = size == 0 ? random.nextLong() : lower + randomBelow(size);
-            } while (!guessed.add(guess));
-            lastGuess = guess;
-        }
-        guessOutstanding = true;
-        return Long.toString(lastGuess);
-    }
-
-    /** Uniform in [0, size) for an unsigned size, by rejection. */
-    private long randomBelow(long size) {
-        if (size > 0) {
-            return random.nextLong(size);
-        }
-        long draw;
-        do {
-            draw = random.nextLong();
-        } while (Long.compareUnsigned(draw, size) >= 0);
-        return draw;
-    }
-
-    private String report(String decision) {
-        switch (decision) {
-            case "Warmer", "Colder", "Same", "Unsure", "Correct" -> {
-            }
-            default -> {
-                return "ERROR unknown decision";
-            }
-        }
-        if (!inGame) {
-            return "ERROR no game in progress";
-        }
-        if (!guessOutstanding) {
-            return "ERROR no guess to report on";
-        }
-        guessOutstanding = false;
-        solved |= decision.equals("Correct");
-        return null;
-    }
-
-    private String clear() {
-        inGame = false;
-        guessed.clear();
-        guessOutstanding = false;
-        solved = false;
-        return null;
     }
 }

@@ -20,7 +20,7 @@ class SeriesStyleTest {
             "netty/AsyncGame");
     private static final List<String> IN_MEMORY_SERIES = List.of("piped/Game", "piped/AsyncGame", "direct/Game");
     private static final List<String> SERVERS = List.of("floor", "hotcold-nio", "hotcold-nio-1-loop",
-            "hotcold-blocking-virtual", "hotcold-blocking-platform", "netty", "python-threads", "python-asyncio");
+            "hotcold-blocking-virtual", "hotcold-blocking-platform", "plain-virtual", "netty", "python-threads", "python-asyncio");
 
     @Test
     void theResultFilesNamesBecomeTheNamesReadmeUses() {

@@ -19,14 +19,26 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code netty-server} as a real process: what BENCHMARKS.md promises about it. */
+/**
+ * {@code netty-server} and {@code plain-server} (the plain JDK reference server) as real
+ * processes: what BENCHMARKS.md promises about them.
+ */
 @Timeout(120)
 class NettyServerProcessTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (127\\.0\\.0\\.1):(\\d+)");
 
     @Test
     void servesGamesAndStopsCleanlyOnSigterm() throws Exception {
-        Process process = start("netty-server", "--port", "0", "--workers", "1", "--seed", "5");
+        servesAGameThenStopsOnSigterm("netty-server", "--port", "0", "--workers", "1", "--seed", "5");
+    }
+
+    @Test
+    void thePlainServerServesGamesAndStopsCleanlyOnSigterm() throws Exception {
+        servesAGameThenStopsOnSigterm("plain-server", "--port", "0", "--seed", "5");
+    }
+
+    private static void servesAGameThenStopsOnSigterm(String... args) throws Exception {
+        Process process = start(args);
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String first = out.readLine();

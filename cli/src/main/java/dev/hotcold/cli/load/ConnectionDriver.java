@@ -3,6 +3,7 @@ package dev.hotcold.cli.load;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientGame;
 import dev.hotcold.core.client.GameClient;
+import dev.hotcold.core.client.ReplyListener;
 import dev.hotcold.core.engine.GuessHistory;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Decision;
@@ -12,14 +13,15 @@ import java.net.SocketAddress;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 
 /**
  * One connection of a load run: connects, then plays games on [1, range] with random secrets
  * for as long as the run lasts, one {@code NUMBER} in flight, reporting on each guess as the
  * book's client does (with core's {@link Scorer}, as {@code ClientGame} does: the reply is
  * checked here already, so the driver scores it directly and makes no outcome object per round
- * trip), then {@code CLEAR} and a new game.
+ * trip), then {@code CLEAR} and a new game. It is the connection's {@link ReplyListener} and sends
+ * with {@link AsyncGameConnection#post}, so on NIO's client a round trip makes no object (no stage,
+ * no reply record, no scorer: one serves all the connection's games).
  *
  * <p>Every reply is checked: a number, in the range, not guessed before in the game. The first
  * thing that goes wrong is counted by its {@link ErrorKind} and ends the connection, because a
@@ -35,7 +37,7 @@ import java.util.function.BiConsumer;
  * run ends; the state's compare-and-set decides who counts an ending, so each connection counts
  * at most one error.
  */
-final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
+final class ConnectionDriver implements ReplyListener {
     private static final int CONNECTING = 0;
     private static final int PLAYING = 1;
     private static final int DONE = 2;
@@ -57,11 +59,12 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
     /** When the request now outstanding (the connect, then each NUMBER) went out, in nanoTime. */
     private volatile long waitingSince;
     /** The current game's secret and the distance of the last guess. */
-    private Scorer scorer;
-    // A reply stage completed at once runs its callback inside receive(); these turn that
-    // recursion into a loop, so a server that sends lines ahead cannot grow the stack.
+    private final Scorer scorer = new Scorer(0);
+    // A reply already here is delivered inside receive(); these turn that recursion into a loop,
+    // so a server that sends lines ahead cannot grow the stack. A queued guess needs no object.
     private boolean delivering;
     private boolean hasQueued;
+    private long queuedGuess;
     private Reply queuedReply;
     private Throwable queuedFailure;
 
@@ -94,34 +97,50 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
         }
         newGame(opened);
         waitingSince = System.nanoTime();
-        opened.receive().whenComplete(this);
+        opened.receive(this);
     }
 
     @Override
-    public void accept(Reply reply, Throwable failure) {
+    public void onGuess(long number) {
+        deliver(number, null, null);
+    }
+
+    @Override
+    public void onOtherReply(Reply reply) {
+        deliver(0, reply, null);
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+        deliver(0, null, failure);
+    }
+
+    /** A guess (when {@code other} and {@code failure} are null), another reply, or a failure. */
+    private void deliver(long guess, Reply other, Throwable failure) {
         if (delivering) {
             hasQueued = true;
-            queuedReply = reply;
+            queuedGuess = guess;
+            queuedReply = other;
             queuedFailure = failure;
             return;
         }
         delivering = true;
         try {
-            onReply(reply, failure);
+            onReply(guess, other, failure);
             while (hasQueued) {
                 hasQueued = false;
-                Reply next = queuedReply;
+                Reply nextOther = queuedReply;
                 Throwable nextFailure = queuedFailure;
                 queuedReply = null;
                 queuedFailure = null;
-                onReply(next, nextFailure);
+                onReply(queuedGuess, nextOther, nextFailure);
             }
         } finally {
             delivering = false;
         }
     }
 
-    private void onReply(Reply reply, Throwable failure) {
+    private void onReply(long guess, Reply other, Throwable failure) {
         if (state.get() != PLAYING) {
             return;   // ended by a check, a timeout or the end of the run; its close fails this
         }
@@ -130,13 +149,13 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
             end(ErrorKind.ofConnectionFailure(failure));
             return;
         }
-        ErrorKind wrong = check(reply);
+        ErrorKind wrong = other != null ? check(other) : check(guess);
         if (wrong != null) {
             end(wrong);
             return;
         }
         stats.roundTrip(now - waitingSince);
-        Decision decision = scorer.score(((Reply.Guess) reply).number());   // check() passes guesses only
+        Decision decision = scorer.score(guess);
         if (!signals.isReleased()) {
             // Connecting: hold here until every connection is up, so that games already going do
             // not slow down the first answers of the connections still coming in.
@@ -168,16 +187,16 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
      */
     private void playOn(Decision decision, long now) {
         AsyncGameConnection open = connection;
-        open.send(Command.Report.of(decision));
+        open.post(Command.Report.of(decision));
         if (decision == Decision.CORRECT) {
             stats.gameWon();
-            open.send(Command.Clear.INSTANCE);
+            open.post(Command.Clear.INSTANCE);
             newGame(open);
         } else {
-            open.send(Command.NumberRequest.INSTANCE);
+            open.post(Command.NumberRequest.INSTANCE);
         }
         waitingSince = now;
-        open.receive().whenComplete(this);
+        open.receive(this);
     }
 
     /** What is wrong with the reply to {@code NUMBER}, or null if it is a fresh guess in range. */
@@ -185,16 +204,23 @@ final class ConnectionDriver implements BiConsumer<Reply, Throwable> {
         return switch (reply) {
             case Reply.Error ignored -> ErrorKind.SERVER_ERROR;
             case Reply.Unreadable ignored -> ErrorKind.UNREADABLE;
-            case Reply.Guess(long number) when number < 1 || number > range -> ErrorKind.OUT_OF_RANGE;
-            case Reply.Guess(long number) -> seen.add(number) == GuessHistory.Result.REPEATED ? ErrorKind.REPEAT : null;
+            case Reply.Guess(long number) -> check(number);
         };
     }
 
+    /** What is wrong with the guess {@code number}, or null if it is fresh and in range. */
+    private ErrorKind check(long number) {
+        if (number < 1 || number > range) {
+            return ErrorKind.OUT_OF_RANGE;
+        }
+        return seen.add(number) == GuessHistory.Result.REPEATED ? ErrorKind.REPEAT : null;
+    }
+
     private void newGame(AsyncGameConnection open) {
-        scorer = new Scorer(1 + random.nextLong(range));
+        scorer.restart(1 + random.nextLong(range));
         seen.reset(1, range);
-        open.send(params);
-        open.send(Command.NumberRequest.INSTANCE);
+        open.post(params);
+        open.post(Command.NumberRequest.INSTANCE);
     }
 
     /**

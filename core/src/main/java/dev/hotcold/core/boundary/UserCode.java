@@ -88,6 +88,23 @@ public final class UserCode {
     }
 
     /**
+     * {@link Guesser#restart}, guarded.
+     *
+     * @param guesser a guesser whose game is over
+     * @param lower the new game's lower bound
+     * @param upper the new game's upper bound
+     * @return whether it plays the new game
+     * @throws UserCodeFailure if it threw
+     */
+    public static boolean restart(Guesser guesser, long lower, long upper) throws UserCodeFailure {
+        try {
+            return guesser.restart(lower, upper);
+        } catch (Throwable failure) {
+            throw new UserCodeFailure("Guesser.restart", failure);
+        }
+    }
+
+    /**
      * {@link Guesser#hasNext()}, guarded.
      *
      * @param guesser the game's guesser

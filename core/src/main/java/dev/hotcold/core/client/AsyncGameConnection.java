@@ -2,6 +2,7 @@ package dev.hotcold.core.client;
 
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,6 +31,43 @@ public interface AsyncGameConnection extends AutoCloseable {
      * @return a stage completed with the server's reply
      */
     CompletionStage<Reply> receive();
+
+    /**
+     * Sends {@code command} without a stage to watch: for a client that waits on replies only.
+     * Commands go out in order with those of {@link #send}; a command that cannot be sent fails
+     * the connection, which the next reply awaited shows. On a transport that buffers sends (NIO's
+     * client) this makes no object; the default sends through {@link #send} and drops its stage.
+     *
+     * @param command the command to send
+     */
+    default void post(Command command) {
+        send(command);
+    }
+
+    /**
+     * The next line from the server, delivered to {@code listener} rather than through a stage:
+     * exactly one of its methods is called, on the transport's thread (at once, on the calling
+     * thread, if the reply is already here). Replies are answered in the order of the calls to
+     * both {@code receive} methods. On a transport that reads in place (NIO's client) nothing is
+     * made per reply for a guess; the default goes through {@link #receive()}'s stage.
+     *
+     * @param listener told of the reply or of the failure
+     */
+    default void receive(ReplyListener listener) {
+        receive().whenComplete((reply, failure) -> {
+            try {
+                if (failure == null) {
+                    listener.onReply(reply);
+                } else {
+                    listener.onFailure(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
+            } catch (Throwable thrown) {
+                close();   // the listener's failure ends the connection, as ReplyListener says
+                throw thrown;
+            }
+        });
+    }
 
     /** Closes the connection; pending stages complete exceptionally. */
     @Override

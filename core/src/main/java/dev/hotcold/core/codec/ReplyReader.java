@@ -35,14 +35,45 @@ public final class ReplyReader {
         this.framer = new LineFramer(maxReplyLength);
     }
 
+    /** What {@link #read} found in the bytes it was given. */
+    public enum Line {
+        /** A guess: its number is {@link #guess()}; no object was made for it. */
+        GUESS,
+        /** Any other reply, an {@code ERROR} or an unreadable line: it is {@link #otherReply()}. */
+        OTHER,
+        /** The bytes ran out before a line ended: all of them were consumed, the partial line is kept. */
+        NEED_MORE_BYTES
+    }
+
+    private long guess;
+    private Reply otherReply;
+
     /**
      * The next reply in {@code in}, consuming its bytes; or null when {@code in} ran out before a
-     * line ended, in which case all of it was consumed and the partial line is kept.
+     * line ended, in which case all of it was consumed and the partial line is kept. A guess
+     * comes out as a new {@link Reply.Guess}: {@link #read} gives it without one.
      *
      * @param in the server's bytes; its position moves past what was consumed
      * @return the reply, or null if no line is complete yet
      */
     public Reply next(ByteBuffer in) {
+        return switch (read(in)) {
+            case GUESS -> new Reply.Guess(guess);
+            case OTHER -> otherReply;
+            case NEED_MORE_BYTES -> null;
+        };
+    }
+
+    /**
+     * Reads the next reply in {@code in}, as {@link #next} does, without making an object for a
+     * guess: the allocation-free way for a client's read loop. What was read stays available from
+     * {@link #guess()} or {@link #otherReply()} until the next call.
+     *
+     * @param in the server's bytes; its position moves past what was consumed
+     * @return what kind of line was read, or that no line is complete yet
+     */
+    public Line read(ByteBuffer in) {
+        otherReply = null;
         if (second < 0 && in.hasRemaining()) {
             if (first < 0) {
                 first = in.get(in.position()) & 0xff;
@@ -53,15 +84,42 @@ public final class ReplyReader {
                 second = in.get(in.position()) & 0xff;
             }
         }
-        Reply reply = switch (framer.next(in)) {
+        Line line = switch (framer.next(in)) {
             case LINE -> !answeredLine && startedLikeTls()
-                    ? TLS_RECORD
+                    ? other(TLS_RECORD)
                     : parseLine(framer.lineBuffer(), framer.lineStart(), framer.lineEnd());
-            case LINE_TOO_LONG -> TOO_LONG;
-            case NEED_MORE_BYTES -> null;
+            case LINE_TOO_LONG -> other(TOO_LONG);
+            case NEED_MORE_BYTES -> Line.NEED_MORE_BYTES;
         };
-        answeredLine |= reply != null;
-        return reply;
+        answeredLine |= line != Line.NEED_MORE_BYTES;
+        return line;
+    }
+
+    /**
+     * The number of the guess the last {@link #read} returned {@link Line#GUESS} for.
+     *
+     * @return the guess
+     * @throws IllegalStateException if the last read was not a guess
+     */
+    public long guess() {
+        if (otherReply != null) {
+            throw new IllegalStateException("the last line read was not a guess: " + otherReply);
+        }
+        return guess;
+    }
+
+    /**
+     * The reply the last {@link #read} returned {@link Line#OTHER} for.
+     *
+     * @return the error or unreadable line, or null if the last read found no such line
+     */
+    public Reply otherReply() {
+        return otherReply;
+    }
+
+    private Line other(Reply reply) {
+        otherReply = reply;
+        return Line.OTHER;
     }
 
     /**
@@ -76,14 +134,18 @@ public final class ReplyReader {
     }
 
     /**
-     * Parses {@code buffer[start, end)} in place: the buffer's bounds are narrowed to the line and
-     * then put back, rather than making a view of it for every reply.
+     * Reads {@code buffer[start, end)} in place: a guess into {@link #guess}, anything else through
+     * the reply parser, with the buffer's bounds narrowed to the line and then put back.
      */
-    private static Reply parseLine(ByteBuffer buffer, int start, int end) {
+    private Line parseLine(ByteBuffer buffer, int start, int end) {
+        if (Ascii.isDecimalLong(buffer, start, end)) {
+            guess = Ascii.parseDecimalLong(buffer, start, end);
+            return Line.GUESS;
+        }
         int position = buffer.position();
         int limit = buffer.limit();
         try {
-            return ReplyParser.parse(buffer.limit(end).position(start));
+            return other(ReplyParser.parse(buffer.limit(end).position(start)));
         } finally {
             buffer.limit(limit).position(position);
         }

@@ -3,8 +3,6 @@ package dev.hotcold.core.engine;
 import static dev.hotcold.core.engine.Offsets.below;
 import static dev.hotcold.core.engine.Offsets.distance;
 
-import java.util.OptionalLong;
-
 /**
  * An exact search for the last few candidates of a hot/cold game: the guess after which every
  * remaining secret is found within the fewest guesses. It is what lets a guess both be a candidate
@@ -20,7 +18,8 @@ import java.util.OptionalLong;
  *
  * <p>Its scratch arrays are reused: each thread has one search ({@link #forGame}), lent to a game
  * for one call, so a game allocates none of them (games on one event loop, or one connection's
- * games on its own thread, share it). A call reads that game's {@link GuessList} and keeps no state
+ * games on its own thread, share it). A position of the search is a row of those arrays, by depth,
+ * not an object, so a search allocates nothing at all. A call reads that game's {@link GuessList} and keeps no state
  * between calls; it calls no user code, so no call can begin inside another on the same thread.
  * All positions are unsigned offsets from the lower bound of the range (see {@link Offsets}).
  */
@@ -65,6 +64,15 @@ final class EndgameSearch {
     /** The guesses of the line of play being tried, by depth; later guesses must not repeat them. */
     private final long[] plannedGuesses = new long[MOST_GUESSES + 1];
     private final long[] rootCandidates = new long[MOST_HELD];
+    /*
+     * The position at each depth of the line being tried: the secrets still possible (the first
+     * count entries of an array of rootCandidates or parts, ascending), the guess made just
+     * before it, and how many guesses may still be made, the Correct one included.
+     */
+    private final long[][] candidatesAt = new long[MOST_GUESSES + 1][];
+    private final int[] countAt = new int[MOST_GUESSES + 1];
+    private final long[] lastGuessAt = new long[MOST_GUESSES + 1];
+    private final int[] guessesLeftAt = new int[MOST_GUESSES + 1];
     private int nodes;
     private long bestFirstGuess;
 
@@ -83,15 +91,16 @@ final class EndgameSearch {
     }
 
     /**
-     * The guess that settles every candidate in the fewest guesses, if the search finds one in its
-     * budget.
+     * Looks for the guess that settles every candidate in the fewest guesses, within its budget;
+     * if it finds one, {@link #bestGuess()} is it.
      *
      * @param lowestCandidate the smallest candidate; the others are the next untried offsets above it
      * @param count how many candidates there are, from 2 to {@value #MOST_CANDIDATES} (or one less
      *     than the range's size, if that is more and at most {@value #MOST_OPENING_NUMBERS})
      * @param lastGuess the guess the next report will compare the next guess with
+     * @return whether it found one
      */
-    OptionalLong bestGuess(long lowestCandidate, int count, long lastGuess) {
+    boolean findBestGuess(long lowestCandidate, int count, long lastGuess) {
         int collected = 0;
         for (long offset = lowestCandidate; collected < count; offset++) {
             if (!guesses.contains(offset)) {
@@ -103,16 +112,21 @@ final class EndgameSearch {
             fewest++;
         }
         nodes = 0;
-        Position root = new Position(0, rootCandidates, count, lastGuess, 0);
         for (int allowed = fewest; allowed <= Math.min(fewest + 2, MOST_GUESSES); allowed++) {
-            if (settles(root.withGuessesLeft(allowed))) {
-                return OptionalLong.of(bestFirstGuess);
+            setPosition(0, rootCandidates, count, lastGuess, allowed);
+            if (settles(0)) {
+                return true;
             }
             if (nodes > NODE_BUDGET) {
                 break;
             }
         }
-        return OptionalLong.empty();
+        return false;
+    }
+
+    /** The guess the last {@link #findBestGuess} that returned {@code true} found. */
+    long bestGuess() {
+        return bestFirstGuess;
     }
 
     /**
@@ -137,7 +151,8 @@ final class EndgameSearch {
                 }
                 nodes = 0;
                 plannedGuesses[0] = first;
-                if (settles(new Position(1, rootCandidates, count, first, allowed - 1))) {
+                setPosition(1, rootCandidates, count, first, allowed - 1);
+                if (settles(1)) {
                     return first;
                 }
             }
@@ -145,109 +160,90 @@ final class EndgameSearch {
         return rangeEnd >>> 1;
     }
 
-    /**
-     * A point in a line of play: the secrets still possible, the guess the next report will be
-     * about, and how many guesses may still be made.
-     *
-     * @param depth guesses planned before this position in the line being tried; 0 at the root
-     * @param candidates holds the secrets still possible in its first {@code count} entries, ascending
-     * @param count how many secrets are still possible
-     * @param lastGuess the guess made just before this position
-     * @param guessesLeft how many guesses may still be made, the Correct one included
-     */
-    private record Position(int depth, long[] candidates, int count, long lastGuess, int guessesLeft) {
-        Position withGuessesLeft(int guesses) {
-            return new Position(depth, candidates, count, lastGuess, guesses);
-        }
-
-        long lowest() {
-            return candidates[0];
-        }
-
-        long highest() {
-            return candidates[count - 1];
-        }
+    /** Makes the position at {@code depth} the one described; see {@link #candidatesAt}. */
+    private void setPosition(int depth, long[] candidates, int count, long lastGuess, int guessesLeft) {
+        candidatesAt[depth] = candidates;
+        countAt[depth] = count;
+        lastGuessAt[depth] = lastGuess;
+        guessesLeftAt[depth] = guessesLeft;
     }
 
-    /** An inclusive interval of offsets to try as guesses; {@link #NONE} holds none. */
-    private record Window(long from, long to) {
-        static final Window NONE = new Window(1, 0);
-
-        boolean contains(long offset) {
-            return !below(offset, from) && !below(to, offset);
-        }
+    /** Whether {@code offset} lies in [from, to]; never when to is below from. */
+    private static boolean within(long offset, long from, long to) {
+        return !below(offset, from) && !below(to, offset);
     }
 
-    /** Whether the position's guesses left settle every candidate, whatever the reports say. */
-    private boolean settles(Position position) {
-        int count = position.count();
+    /** Whether the guesses left at the position at {@code depth} settle every candidate, whatever the reports say. */
+    private boolean settles(int depth) {
+        int count = countAt[depth];
         if (count == 0) {
             return true;
         }
-        if (position.guessesLeft() == 0 || count > MOST_SETTLED[position.guessesLeft()]
-                || ++nodes > NODE_BUDGET) {
+        int guessesLeft = guessesLeftAt[depth];
+        if (guessesLeft == 0 || count > MOST_SETTLED[guessesLeft] || ++nodes > NODE_BUDGET) {
             return false;
         }
         if (count == 1) {
             return true;
         }
-        long lowest = position.lowest();
-        long highest = position.highest();
+        long lowest = candidatesAt[depth][0];
+        long highest = candidatesAt[depth][count - 1];
         long span = highest - lowest;
         // Guesses among the candidates, and guesses close by that reposition for the next report.
-        Window near = new Window(subtractClamped(lowest, span + 2), addClamped(highest, span + 2));
-        if (triesSettle(position, near, Window.NONE)) {
+        long nearFrom = subtractClamped(lowest, span + 2);
+        long nearTo = addClamped(highest, span + 2);
+        if (triesSettle(depth, nearFrom, nearTo, 1, 0)) {   // [1, 0]: nothing tried before
             return true;
         }
         // Guesses whose midpoint with the last guess falls within [lowest - 1/2, highest + 1/2]:
         // the candidates' ends reflected through the last guess.
-        long lastGuess = position.lastGuess();
-        Window splitting;
+        long lastGuess = lastGuessAt[depth];
+        long splitFrom;
+        long splitTo;
         if (!below(lowest, lastGuess)) { // the last guess lies below the candidates
-            splitting = new Window(subtractClamped(addClamped(lowest, lowest - lastGuess), 1),
-                    addClamped(addClamped(highest, highest - lastGuess), 1));
+            splitFrom = subtractClamped(addClamped(lowest, lowest - lastGuess), 1);
+            splitTo = addClamped(addClamped(highest, highest - lastGuess), 1);
         } else if (below(highest, lastGuess)) { // the last guess lies above the candidates
             long back = lastGuess - highest;
             if (below(highest + 1, back)) {
                 return false; // every such guess would lie below the range
             }
             // highest < rangeEnd here, so highest + 1 does not wrap.
-            splitting = new Window(subtractClamped(subtractClamped(lowest, lastGuess - lowest), 1),
-                    highest + 1 - back);
+            splitFrom = subtractClamped(subtractClamped(lowest, lastGuess - lowest), 1);
+            splitTo = highest + 1 - back;
         } else { // the last guess is a hole among the candidates
-            splitting = new Window(subtractClamped(subtractClamped(lowest, lastGuess - lowest), 1),
-                    addClamped(addClamped(highest, highest - lastGuess), 1));
+            splitFrom = subtractClamped(subtractClamped(lowest, lastGuess - lowest), 1);
+            splitTo = addClamped(addClamped(highest, highest - lastGuess), 1);
         }
-        return triesSettle(position, splitting, near);
+        return triesSettle(depth, splitFrom, splitTo, nearFrom, nearTo);
     }
 
     /**
-     * Whether some guess of {@code window}, apart from those in {@code alreadyTried}, settles the
-     * position; the first such guess is kept as the best first guess when at the root. At least
-     * one guess is looked at, then the window ends the loop, or the node budget does.
+     * Whether some guess of [from, to], apart from those in [triedFrom, triedTo], settles the
+     * position at {@code depth}; the first such guess is kept as the best first guess when at the
+     * root. At least one guess is looked at, then the window ends the loop, or the node budget does.
      */
-    private boolean triesSettle(Position position, Window window, Window alreadyTried) {
-        for (long guess = window.from(); ; guess++) {
-            if (!alreadyTried.contains(guess) && isFresh(guess, position)
-                    && settlesAfter(position, guess)) {
-                if (position.depth() == 0) {
+    private boolean triesSettle(int depth, long from, long to, long triedFrom, long triedTo) {
+        for (long guess = from; ; guess++) {
+            if (!within(guess, triedFrom, triedTo) && isFresh(guess, depth) && settlesAfter(depth, guess)) {
+                if (depth == 0) {
                     bestFirstGuess = guess;
                 }
                 return true;
             }
-            if (guess == window.to() || nodes > NODE_BUDGET) {
+            if (guess == to || nodes > NODE_BUDGET) {
                 return false;
             }
         }
     }
 
     /** Whether {@code guess} was neither made in the game nor planned on the line being tried. */
-    private boolean isFresh(long guess, Position position) {
-        if (guess == position.lastGuess() || guesses.contains(guess)) {
+    private boolean isFresh(long guess, int depth) {
+        if (guess == lastGuessAt[depth] || guesses.contains(guess)) {
             return false;
         }
-        for (int depth = 0; depth < position.depth(); depth++) {
-            if (plannedGuesses[depth] == guess) {
+        for (int earlier = 0; earlier < depth; earlier++) {
+            if (plannedGuesses[earlier] == guess) {
                 return false;
             }
         }
@@ -255,25 +251,25 @@ final class EndgameSearch {
     }
 
     /**
-     * Whether making {@code guess} at the position settles every candidate within its guesses
-     * left: each part the report can keep must be settled by one guess fewer.
+     * Whether making {@code guess} at the position at {@code depth} settles every candidate within
+     * its guesses left: each part the report can keep must be settled by one guess fewer.
      */
-    private boolean settlesAfter(Position position, long guess) {
-        int depth = position.depth();
+    private boolean settlesAfter(int depth, long guess) {
         long[][] split = parts[depth];
         int[] sizes = partSizes[depth];
         sizes[WARMER] = 0;
         sizes[COLDER] = 0;
         sizes[SAME] = 0;
-        int guessesAfter = position.guessesLeft() - 1;
+        int guessesAfter = guessesLeftAt[depth] - 1;
         int mostPerPart = MOST_SETTLED[guessesAfter];
-        long[] candidates = position.candidates();
-        for (int index = 0; index < position.count(); index++) {
+        long[] candidates = candidatesAt[depth];
+        long lastGuess = lastGuessAt[depth];
+        for (int index = 0; index < countAt[depth]; index++) {
             long secret = candidates[index];
             if (secret == guess) {
                 continue; // Correct
             }
-            int nearer = Long.compareUnsigned(distance(secret, guess), distance(secret, position.lastGuess()));
+            int nearer = Long.compareUnsigned(distance(secret, guess), distance(secret, lastGuess));
             int part = nearer < 0 ? WARMER : nearer > 0 ? COLDER : SAME;
             split[part][sizes[part]++] = secret;
             if (sizes[part] > mostPerPart) {
@@ -281,9 +277,17 @@ final class EndgameSearch {
             }
         }
         plannedGuesses[depth] = guess;
-        return settles(new Position(depth + 1, split[SAME], sizes[SAME], guess, guessesAfter))
-                && settles(new Position(depth + 1, split[WARMER], sizes[WARMER], guess, guessesAfter))
-                && settles(new Position(depth + 1, split[COLDER], sizes[COLDER], guess, guessesAfter));
+        int next = depth + 1;
+        setPosition(next, split[SAME], sizes[SAME], guess, guessesAfter);
+        if (!settles(next)) {
+            return false;
+        }
+        setPosition(next, split[WARMER], sizes[WARMER], guess, guessesAfter);
+        if (!settles(next)) {
+            return false;
+        }
+        setPosition(next, split[COLDER], sizes[COLDER], guess, guessesAfter);
+        return settles(next);
     }
 
     /** offset + amount, or rangeEnd if that lies beyond the range (or wraps). */

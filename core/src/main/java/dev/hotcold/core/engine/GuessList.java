@@ -19,8 +19,8 @@ final class GuessList {
      */
     private static final int INITIAL_LENGTH = 32;
 
-    private final long lower;
-    private final int capacity;
+    private long lower;
+    private int capacity;
     /** The guessed numbers in ascending order; only the first {@link #size} entries are used. */
     private long[] sortedGuesses;
     private int size;
@@ -30,6 +30,16 @@ final class GuessList {
         this.lower = lower;
         this.capacity = capacity;
         this.sortedGuesses = new long[Math.min(INITIAL_LENGTH, Math.max(1, capacity))];
+    }
+
+    /**
+     * Empties the list for a new game on a range that starts at {@code lower}, holding at most
+     * {@code capacity} guesses; the array is kept, and grows only past its length.
+     */
+    void reset(long lower, int capacity) {
+        this.lower = lower;
+        this.capacity = capacity;
+        this.size = 0;
     }
 
     int size() {

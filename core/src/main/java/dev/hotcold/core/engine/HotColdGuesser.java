@@ -4,7 +4,6 @@ import static dev.hotcold.core.engine.Offsets.below;
 
 import dev.hotcold.core.protocol.Decision;
 import java.util.NoSuchElementException;
-import java.util.OptionalLong;
 
 /**
  * One game of the hot/cold strategy: it narrows the candidates with every report and places each
@@ -44,16 +43,17 @@ import java.util.OptionalLong;
  *
  * <p>Positions are unsigned offsets from the lower bound (see {@link Offsets}), so the whole
  * {@code long} range needs no wider arithmetic. Not thread-safe: a game belongs to one connection.
+ * One object can play one game after another ({@link #restart}), so that a connection's games
+ * allocate nothing once the first has made the list of guesses.
  */
 final class HotColdGuesser implements Guesser {
-    private final long lower;
+    private long lower;
     /** The largest offset, upper - lower, unsigned: the whole {@code long} range has -1L. */
-    private final long rangeEnd;
+    private long rangeEnd;
     /** Every guess made while searching; all guesses of the game until the sweep starts. */
     private final GuessList guesses;
-    /** Made on the first guess that needs it: most large games need it only near their end. */
     /** The optimal strategy tree for ranges it covers, or null. */
-    private final OptimalBook book;
+    private OptimalBook book;
     /** The book's node for the next guess, or -1 once the game has left the book (or has none). */
     private int bookNode;
 
@@ -78,14 +78,41 @@ final class HotColdGuesser implements Guesser {
 
     /** A game on [lower, lower + rangeEnd], rangeEnd read unsigned. */
     HotColdGuesser(long lower, long rangeEnd) {
+        this.guesses = new GuessList(lower, rememberLimit(rangeEnd));
+        startOver(lower, rangeEnd);
+    }
+
+    /** Plays a new game in this object, whatever the last one came to; see {@link #startOver}. */
+    @Override
+    public boolean restart(long lower, long upper) {
+        if (lower > upper) {
+            throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
+        }
+        startOver(lower, upper - lower);
+        return true;
+    }
+
+    /**
+     * Starts a new game on [lower, lower + rangeEnd] in this object, as a new one would, whatever
+     * the last game came to: its guesses are forgotten, the list's array is kept.
+     */
+    private void startOver(long lower, long rangeEnd) {
         this.lower = lower;
         this.rangeEnd = rangeEnd;
-        this.guesses = new GuessList(lower, rememberLimit(rangeEnd));
-        this.lowestCandidate = 0;
-        this.highestCandidate = rangeEnd;
+        guesses.reset(lower, rememberLimit(rangeEnd));
         boolean covered = Long.compareUnsigned(rangeEnd, OptimalBook.MAX_SIZE - 1) <= 0;
         this.book = covered ? OptimalBook.of((int) rangeEnd + 1) : null;
         this.bookNode = covered ? OptimalBook.root() : -1;
+        this.guessCount = 0;
+        this.latestGuess = 0;
+        this.previousGuess = 0;
+        this.awaitingReport = false;
+        this.solved = false;
+        this.lowestCandidate = 0;
+        this.highestCandidate = rangeEnd;
+        this.sweeping = false;
+        this.sweepCursor = 0;
+        this.sweepListIndex = 0;
     }
 
     /**
@@ -277,9 +304,9 @@ final class HotColdGuesser implements Guesser {
             return lowestCandidate;
         }
         if (count <= EndgameSearch.MOST_CANDIDATES || smallRange) {
-            OptionalLong best = endgame().bestGuess(lowestCandidate, (int) count, latestGuess);
-            if (best.isPresent()) {
-                return best.getAsLong();
+            EndgameSearch search = endgame();
+            if (search.findBestGuess(lowestCandidate, (int) count, latestGuess)) {
+                return search.bestGuess();
             }
         }
         return nearestUntried(SplitRule.nextGuess(rangeEnd, lowestCandidate, highestCandidate, latestGuess));

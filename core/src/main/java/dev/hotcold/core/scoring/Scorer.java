@@ -18,7 +18,7 @@ import dev.hotcold.core.protocol.Decision;
  * <p>One per game; not thread-safe.
  */
 public final class Scorer {
-    private final long secret;
+    private long secret;
     private long lastDistance;
     private boolean scoredBefore;
 
@@ -29,6 +29,18 @@ public final class Scorer {
      */
     public Scorer(long secret) {
         this.secret = secret;
+    }
+
+    /**
+     * Starts judging a new game whose secret is {@code secret}, as a new scorer would: for a
+     * client that keeps one scorer per connection rather than making one per game.
+     *
+     * @param secret the number the next game's guesses must find
+     */
+    public void restart(long secret) {
+        this.secret = secret;
+        this.lastDistance = 0;
+        this.scoredBefore = false;
     }
 
     /**

@@ -83,6 +83,11 @@ public final class ServerSession {
 
     /** The current game's guesser, or null between games. */
     private Guesser guesser;
+    /**
+     * The last game's guesser, done with, offered to play the next game
+     * ({@link Guesser#restart}); null if there is none, or if it threw.
+     */
+    private Guesser finished;
     private long lower;
     private long upper;
     /** The last guess sent, and whether the client has yet to report on it. */
@@ -256,14 +261,20 @@ public final class ServerSession {
 
     private void startGame(long lower, long upper, ByteBuffer out) {
         Guesser next;
+        Guesser reusable = finished;
+        finished = null;   // offered: whatever it made of that, it is not spare any more
         try {
-            next = UserCode.newGame(strategy, lower, upper);
+            next = reusable != null && UserCode.restart(reusable, lower, upper)
+                    ? reusable : UserCode.newGame(strategy, lower, upper);
         } catch (UserCodeFailure failure) {
             strategyFailed(failure.getCause(), out);
             return;
         }
         if (guesser != null) {
             endGame(solved ? GameEnd.WON : GameEnd.REPLACED);
+            if (guesserFailure == null && guesser != next) {
+                finished = guesser;
+            }
         }
         this.guesser = next;
         this.guesserFailure = null;
@@ -366,6 +377,9 @@ public final class ServerSession {
     private void clearGame() {
         if (guesser != null) {
             endGame(solved ? GameEnd.WON : GameEnd.ABANDONED);
+            if (guesserFailure == null) {
+                finished = guesser;
+            }
         }
         guesser = null;
         guesserFailure = null;

@@ -2,6 +2,7 @@ package dev.hotcold.core.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hotcold.core.protocol.Reply;
 import java.nio.ByteBuffer;
@@ -55,6 +56,34 @@ class ReplyReaderTest {
             from = to;
         }
         assertEquals(EXPECTED, replies);
+    }
+
+    /** read() finds the same replies as next(), a guess as a bare number, whatever the chunks. */
+    @RepeatedTest(20)
+    void readGivesGuessesAsNumbersAndEverythingElseAsReplies(RepetitionInfo repetition) {
+        SplittableRandom random = new SplittableRandom(100 + repetition.getCurrentRepetition());
+        byte[] bytes = ascii(REPLIES + "x".repeat(ReplyReader.DEFAULT_MAX_REPLY_LENGTH + 1) + "\n3\n");
+        ReplyReader reader = new ReplyReader();
+        List<Reply> replies = new ArrayList<>();
+        for (int from = 0; from < bytes.length; ) {
+            int to = Math.min(bytes.length, from + 1 + random.nextInt(40));
+            ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+            for (ReplyReader.Line line; (line = reader.read(in)) != ReplyReader.Line.NEED_MORE_BYTES; ) {
+                if (line == ReplyReader.Line.GUESS) {
+                    assertNull(reader.otherReply(), "a guess is no other reply");
+                    replies.add(new Reply.Guess(reader.guess()));
+                } else {
+                    replies.add(reader.otherReply());
+                    assertThrows(IllegalStateException.class, reader::guess, "no guess to read");
+                }
+            }
+            assertEquals(in.limit(), in.position(), "the chunk is consumed");
+            from = to;
+        }
+        List<Reply> expected = new ArrayList<>(EXPECTED);
+        expected.add(new Reply.Unreadable("(a line too long to read)"));
+        expected.add(new Reply.Guess(3));
+        assertEquals(expected, replies);
     }
 
     private static byte[] ascii(String text) {

@@ -64,8 +64,9 @@ class EndgameSearchTest {
             }
             GuessList list = new GuessList(0, 64);
             guessed.forEach(list::add);
-            OptionalLong found = EndgameSearch.forGame(list, rangeEnd)
-                    .bestGuess(candidates.get(0), candidates.size(), lastGuess);
+            EndgameSearch search = EndgameSearch.forGame(list, rangeEnd);
+            OptionalLong found = search.findBestGuess(candidates.get(0), candidates.size(), lastGuess)
+                    ? OptionalLong.of(search.bestGuess()) : OptionalLong.empty();
             int best = fewestGuesses(rangeEnd, candidates, lastGuess, guessed);
             String what = "[0, " + rangeEnd + "], candidates " + candidates + ", last guess " + lastGuess
                     + ", guessed " + guessed + ", best " + best;

@@ -3,6 +3,7 @@ package dev.hotcold.transport.nio;
 import dev.hotcold.core.client.AsyncGameConnection;
 import dev.hotcold.core.client.ClientOptions;
 import dev.hotcold.core.client.ClientDeadline;
+import dev.hotcold.core.client.ReplyListener;
 import dev.hotcold.core.codec.ReplyReader;
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
@@ -10,6 +11,7 @@ import dev.hotcold.core.codec.Wire;
 import dev.hotcold.core.spi.CompletingThread;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -34,8 +36,15 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Stages complete on the loop thread, so a blocking call made there (in a stage's callback)
  * fails at once: see {@link CompletingThread}.
+ *
+ * <p>A receive waits as a {@link ReplyListener}: a {@link #receive()} stage is one too. Replies
+ * are read in place ({@link ReplyReader#read}), so a guess delivered to a listener of
+ * {@link #receive(ReplyListener)} makes no object; neither does a send taken on the loop, whose
+ * stage is one shared completed stage that nobody can complete again, nor a {@link #post}. A
+ * listener that throws fails the connection, with what it threw as the cause.
  */
 final class ClientConnection implements AsyncGameConnection, CompletingThread {
+    private static final System.Logger LOG = System.getLogger(ClientConnection.class.getName());
     static final int MAX_UNCLAIMED_REPLIES = 1024;
 
     /** Above this many unsent bytes, sends complete only once the socket has taken more. */
@@ -46,7 +55,10 @@ final class ClientConnection implements AsyncGameConnection, CompletingThread {
     private final ClientDeadline deadline;
     private final CompletableFuture<AsyncGameConnection> connected;
     private final ReplyReader replies = new ReplyReader();
-    private final ArrayDeque<CompletableFuture<Reply>> waiting = new ArrayDeque<>();
+    /** The send taken into the buffer: immutable (a minimal stage), so one serves every send. */
+    private static final CompletionStage<Void> TAKEN = CompletableFuture.completedStage(null);
+
+    private final ArrayDeque<ReplyListener> waiting = new ArrayDeque<>();
     private final ArrayDeque<Reply> unclaimed = new ArrayDeque<>();
     private final OutboundBuffer unsent = new OutboundBuffer();
     private final ByteBuffer commands = ByteBuffer.allocate(512);
@@ -145,22 +157,12 @@ final class ClientConnection implements AsyncGameConnection, CompletingThread {
             sent.completeExceptionally(cause);
             return sent;
         }
-        if (commands.remaining() < Wire.MAX_COMMAND_BYTES) {
-            unsent.append(commands.flip());
-            commands.clear();
-        }
-        Wire.writeCommand(commands, command);
-        if (!flushScheduled) {
-            flushScheduled = true;
-            loop.scheduleFlush(this);
-            updateDeadline(false);
-        }
+        buffer(command);
         // Taken into the buffer: done, unless too much waits already. Completing at once lets
         // a callback's next command join this one in the same write.
         if (unsent.size() < SEND_HIGH_WATER) {
             if (sent == null) {
-                // A fresh future, not one shared: a caller may complete or obtrude what it gets.
-                return CompletableFuture.completedFuture(null);
+                return TAKEN;
             }
             sent.complete(null);
             return sent;
@@ -173,30 +175,112 @@ final class ClientConnection implements AsyncGameConnection, CompletingThread {
         return sent;
     }
 
+    /**
+     * Sends without a stage: buffered for this round's flush whatever waits already, as the
+     * caller waits on replies. On a failed or closed connection it does nothing: the next
+     * receive fails.
+     */
     @Override
-    public CompletionStage<Reply> receive() {
-        if (loop.inLoop()) {
-            return receiveOnLoop(null);
+    public void post(Command command) {
+        if (closedByClient) {
+            return;
         }
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        loop.submit(() -> receiveOnLoop(reply));
-        return reply;
+        if (loop.inLoop()) {
+            postOnLoop(command);
+        } else {
+            loop.submit(() -> postOnLoop(command));
+        }
     }
 
-    /** Claims the next reply for {@code reply}, or for a stage made here when it is null. */
-    private CompletionStage<Reply> receiveOnLoop(CompletableFuture<Reply> reply) {
-        CompletableFuture<Reply> stage = reply != null ? reply : new CompletableFuture<>();
+    private void postOnLoop(Command command) {
+        if (failure == null && !closing) {
+            buffer(command);
+        }
+    }
+
+    /** Writes {@code command} into this round's buffer and makes sure a flush comes. */
+    private void buffer(Command command) {
+        if (commands.remaining() < Wire.MAX_COMMAND_BYTES) {
+            unsent.append(commands.flip());
+            commands.clear();
+        }
+        Wire.writeCommand(commands, command);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.scheduleFlush(this);
+            updateDeadline(false);
+        }
+    }
+
+    @Override
+    public CompletionStage<Reply> receive() {
+        ReplyStage stage = new ReplyStage();
+        receive(stage);
+        return stage;
+    }
+
+    @Override
+    public void receive(ReplyListener listener) {
+        if (loop.inLoop()) {
+            receiveOnLoop(listener);
+        } else {
+            loop.submit(() -> receiveOnLoop(listener));
+        }
+    }
+
+    /** Gives {@code listener} the next reply: one kept already, or the next to arrive. */
+    private void receiveOnLoop(ReplyListener listener) {
         Reply ready = unclaimed.poll();
         if (ready != null) {
             resumeReadingIfPaused();
-            stage.complete(ready);
+            try {
+                listener.onReply(ready);
+            } catch (Throwable thrown) {
+                listenerThrew(thrown);
+            }
         } else if (failure != null || closing) {
-            stage.completeExceptionally(failure != null ? failure : new IOException("connection is closed"));
+            tellFailure(listener, failure != null ? failure : new IOException("connection is closed"));
         } else {
-            waiting.add(stage);
+            waiting.add(listener);
             updateDeadline(false);
         }
-        return stage;
+    }
+
+    /** A listener threw: that ends the connection, with what it threw as the cause. */
+    private void listenerThrew(Throwable thrown) {
+        fail(new IOException("a reply listener threw " + thrown, thrown));
+    }
+
+    /** Tells {@code listener} the connection failed; what it throws then has nothing left to end. */
+    private static void tellFailure(ReplyListener listener, IOException cause) {
+        try {
+            listener.onFailure(cause);
+        } catch (Throwable thrown) {
+            LOG.log(Level.WARNING, "a reply listener threw on being told the connection failed", thrown);
+        }
+    }
+
+    /** A {@link #receive()} stage: the listener that completes it. */
+    private static final class ReplyStage extends CompletableFuture<Reply> implements ReplyListener {
+        @Override
+        public void onGuess(long number) {
+            complete(new Reply.Guess(number));
+        }
+
+        @Override
+        public void onOtherReply(Reply reply) {
+            complete(reply);
+        }
+
+        @Override
+        public void onReply(Reply reply) {
+            complete(reply);
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            completeExceptionally(failure);
+        }
     }
 
     /** Writes buffered commands; what the socket does not take waits for OP_WRITE. */
@@ -248,16 +332,26 @@ final class ClientConnection implements AsyncGameConnection, CompletingThread {
     }
 
     private void deliver(ByteBuffer in) {
-        Reply reply;
-        while (unclaimed.size() < MAX_UNCLAIMED_REPLIES && (reply = replies.next(in)) != null) {
-            CompletableFuture<Reply> next = waiting.poll();
-            if (next != null) {
-                next.complete(reply);
-            } else {
-                unclaimed.add(reply);
+        ReplyReader.Line line;
+        while (failure == null && unclaimed.size() < MAX_UNCLAIMED_REPLIES
+                && (line = replies.read(in)) != ReplyReader.Line.NEED_MORE_BYTES) {
+            boolean guess = line == ReplyReader.Line.GUESS;
+            ReplyListener next = waiting.poll();
+            if (next == null) {
+                unclaimed.add(guess ? new Reply.Guess(replies.guess()) : replies.otherReply());
+                continue;
+            }
+            try {
+                if (guess) {
+                    next.onGuess(replies.guess());
+                } else {
+                    next.onOtherReply(replies.otherReply());
+                }
+            } catch (Throwable thrown) {
+                listenerThrew(thrown);
             }
         }
-        if (in.hasRemaining()) {
+        if (failure == null && in.hasRemaining()) {
             // Too many replies nobody asked for: keep the rest and stop reading for now.
             leftover = ByteBuffer.allocate(in.remaining()).put(in).flip();
             updateInterest();
@@ -300,9 +394,9 @@ final class ClientConnection implements AsyncGameConnection, CompletingThread {
         while ((sent = sends.poll()) != null) {
             sent.completeExceptionally(cause);
         }
-        CompletableFuture<Reply> reply;
-        while ((reply = waiting.poll()) != null) {
-            reply.completeExceptionally(cause);
+        ReplyListener listener;
+        while ((listener = waiting.poll()) != null) {
+            tellFailure(listener, cause);
         }
     }
 
@@ -319,9 +413,9 @@ final class ClientConnection implements AsyncGameConnection, CompletingThread {
             }
             closing = true;
             IOException closed = new IOException("connection is closed");
-            CompletableFuture<Reply> reply;
-            while ((reply = waiting.poll()) != null) {
-                reply.completeExceptionally(closed);
+            ReplyListener listener;
+            while ((listener = waiting.poll()) != null) {
+                tellFailure(listener, closed);
             }
             if (connecting) {
                 fail(closed);
