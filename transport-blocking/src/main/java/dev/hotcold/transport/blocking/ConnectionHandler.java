@@ -140,8 +140,11 @@ final class ConnectionHandler extends SocketChannelSide {
     }
 
     private void pump(ServerConnection connection, ServerLifecycle server, boolean timed) throws IOException {
-        ByteBuffer input = ByteBuffer.allocate(BUFFER_SIZE);
-        ByteBuffer output = ByteBuffer.allocate(BUFFER_SIZE);
+        // Plain text reads and writes the channel with direct buffers, which the JDK hands to the
+        // kernel as they are; a heap buffer would be copied through a temporary direct one on
+        // every call. The TLS socket's streams take arrays.
+        ByteBuffer input = tls == null ? ByteBuffer.allocateDirect(BUFFER_SIZE) : ByteBuffer.allocate(BUFFER_SIZE);
+        ByteBuffer output = tls == null ? ByteBuffer.allocateDirect(BUFFER_SIZE) : ByteBuffer.allocate(BUFFER_SIZE);
         while (!connection.isFinished()) {
             input.clear();
             if (read(input) < 0) {
