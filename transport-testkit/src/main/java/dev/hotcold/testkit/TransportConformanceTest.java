@@ -254,14 +254,7 @@ public abstract class TransportConformanceTest {
                     }));
         }
         List<List<Outcome>> games = all.get(30, TimeUnit.SECONDS);
-        List<String> clientSide = new ArrayList<>();
-        for (int i = 0; i < SEED_GAMES.size(); i++) {
-            long[] g = SEED_GAMES.get(i);
-            assertValidGame(games.get(i), g[0], g[1], g[2]);
-            games.get(i).forEach(outcome -> clientSide.add(outcome.toString()));
-        }
-        listener.awaitCleared(SEED_GAMES.size());
-        assertEquals(clientSide, listener.reports(), "the server heard every report, in order");
+        assertSeedGamesHeardInOrder(games, listener);
     }
 
     @Test
@@ -271,6 +264,12 @@ public abstract class TransportConformanceTest {
         AsyncGameConnection connection = transport.connectAsync(server.address()).toCompletableFuture().get(30, TimeUnit.SECONDS);
         clients.add(connection);
         List<List<Outcome>> games = ListenerGames.play(connection, SEED_GAMES).get(30, TimeUnit.SECONDS);
+        assertSeedGamesHeardInOrder(games, listener);
+    }
+
+    /** Each of the seed's games is valid, and the server heard every report the client made, in order. */
+    private static void assertSeedGamesHeardInOrder(List<List<Outcome>> games, RecordingListener listener)
+            throws InterruptedException {
         List<String> clientSide = new ArrayList<>();
         for (int i = 0; i < SEED_GAMES.size(); i++) {
             long[] g = SEED_GAMES.get(i);

@@ -1,11 +1,9 @@
 package dev.hotcold.benchmarks.netty;
 
+import dev.hotcold.benchmarks.ServerProcess;
 import dev.hotcold.transport.netty.IoKind;
-
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code netty-server [--host H] [--port P] [--workers N] [--seed S]}: the Netty reference server
@@ -56,9 +54,9 @@ public final class NettyServerCommand {
                 String value = args[++i];
                 switch (flag) {
                     case "--host" -> host = value;
-                    case "--port" -> port = parseInt(flag, value, 0, 65535);
-                    case "--workers" -> workers = parseInt(flag, value, 1, 1024);
-                    case "--seed" -> seed = parseLong(flag, value);
+                    case "--port" -> port = (int) ServerProcess.parse(flag, value, 0, 65535);
+                    case "--workers" -> workers = (int) ServerProcess.parse(flag, value, 1, 1024);
+                    case "--seed" -> seed = ServerProcess.parse(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--tls-keystore" -> keyStore = value;
                     case "--io" -> io = IoKind.parse(value);
                     case "--tls-password" -> password = value;
@@ -78,33 +76,6 @@ public final class NettyServerCommand {
             err.println("netty-server: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            out.println("stopped");
-            out.flush();
-            stopped.countDown();
-        }, "netty-server-shutdown"));
-        InetSocketAddress address = server.address();
-        out.println("listening on " + address.getAddress().getHostAddress() + ":" + address.getPort());
-        out.flush();
-        stopped.await();
-        return 0;
-    }
-
-    private static int parseInt(String flag, String value, int min, int max) {
-        long parsed = parseLong(flag, value);
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(flag + " must be in [" + min + ", " + max + "], was " + value);
-        }
-        return (int) parsed;
-    }
-
-    private static long parseLong(String flag, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be an integer, was '" + value + "'");
-        }
+        return ServerProcess.serveUntilStopped("netty-server", server.address(), server::close, out);
     }
 }

@@ -1,9 +1,8 @@
 package dev.hotcold.benchmarks.plain;
 
+import dev.hotcold.benchmarks.ServerProcess;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code plain-server [--host H] [--port P] [--seed S]}: the plain JDK server ({@link PlainServer})
@@ -37,8 +36,8 @@ public final class PlainServerCommand {
                 String value = args[++i];
                 switch (flag) {
                     case "--host" -> host = value;
-                    case "--port" -> port = (int) parse(flag, value, 0, 65535);
-                    case "--seed" -> seed = parse(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "--port" -> port = (int) ServerProcess.parse(flag, value, 0, 65535);
+                    case "--seed" -> seed = ServerProcess.parse(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
@@ -54,30 +53,6 @@ public final class PlainServerCommand {
             err.println("plain-server: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            out.println("stopped");
-            out.flush();
-            stopped.countDown();
-        }, "plain-server-shutdown"));
-        InetSocketAddress address = server.address();
-        out.println("listening on " + address.getAddress().getHostAddress() + ":" + address.getPort());
-        out.flush();
-        stopped.await();
-        return 0;
-    }
-
-    private static long parse(String flag, String value, long min, long max) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be an integer, was '" + value + "'");
-        }
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(flag + " must be in [" + min + ", " + max + "], was " + value);
-        }
-        return parsed;
+        return ServerProcess.serveUntilStopped("plain-server", server.address(), server::close, out);
     }
 }
