@@ -1,5 +1,6 @@
 package dev.hotcold.benchmarks.chart;
 
+import dev.hotcold.benchmarks.FlagReader;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -50,16 +52,14 @@ public final class ScrapeChart {
         int height = 750;
         String title = "hotcold serve, scraped while hotcold load runs";
         try {
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
+            FlagReader flags = new FlagReader(args, Set.of());
+            while (flags.next()) {
+                if (flags.isHelp()) {
                     out.println(USAGE);
                     return 0;
                 }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                String value = args[++i];
+                String flag = flags.flag();
+                String value = flags.value();
                 switch (flag) {
                     case "--scrapes" -> scrapes = Path.of(value);
                     case "--out" -> output = Path.of(value);

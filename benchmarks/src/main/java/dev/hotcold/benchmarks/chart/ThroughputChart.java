@@ -1,5 +1,6 @@
 package dev.hotcold.benchmarks.chart;
 
+import dev.hotcold.benchmarks.FlagReader;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -141,21 +142,16 @@ public final class ThroughputChart {
         String title = "hotcold: round trips per second";
         boolean table = false;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
+            FlagReader flags = new FlagReader(args, Set.of("--table"));
+            while (flags.next()) {
+                if (flags.isHelp()) {
                     out.println(USAGE);
                     return 0;
                 }
-                if (flag.equals("--table")) {
-                    table = true;
-                    continue;
-                }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                String value = args[++i];
+                String flag = flags.flag();
+                String value = flags.value();
                 switch (flag) {
+                    case "--table" -> table = true;
                     case "--jmh" -> jmhFiles.add(Path.of(value));
                     case "--load" -> loadFiles.add(Path.of(value));
                     case "--out" -> output = Path.of(value);

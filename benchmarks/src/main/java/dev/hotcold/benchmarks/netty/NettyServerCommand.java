@@ -1,9 +1,11 @@
 package dev.hotcold.benchmarks.netty;
 
+import dev.hotcold.benchmarks.FlagReader;
 import dev.hotcold.benchmarks.ServerProcess;
 import dev.hotcold.transport.netty.IoKind;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Set;
 
 /**
  * {@code netty-server [--host H] [--port P] [--workers N] [--seed S]}: the Netty reference server
@@ -42,16 +44,14 @@ public final class NettyServerCommand {
         IoKind io = IoKind.NIO;
         String password = "";
         try {
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
+            FlagReader flags = new FlagReader(args, Set.of());
+            while (flags.next()) {
+                if (flags.isHelp()) {
                     out.println(USAGE);
                     return 0;
                 }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                String value = args[++i];
+                String flag = flags.flag();
+                String value = flags.value();
                 switch (flag) {
                     case "--host" -> host = value;
                     case "--port" -> port = (int) ServerProcess.parse(flag, value, 0, 65535);

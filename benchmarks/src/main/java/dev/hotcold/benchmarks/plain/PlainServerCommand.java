@@ -1,8 +1,10 @@
 package dev.hotcold.benchmarks.plain;
 
+import dev.hotcold.benchmarks.FlagReader;
 import dev.hotcold.benchmarks.ServerProcess;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Set;
 
 /**
  * {@code plain-server [--host H] [--port P] [--seed S]}: the plain JDK server ({@link PlainServer})
@@ -24,16 +26,14 @@ public final class PlainServerCommand {
         int port = 1234;
         long seed = System.nanoTime();
         try {
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
+            FlagReader flags = new FlagReader(args, Set.of());
+            while (flags.next()) {
+                if (flags.isHelp()) {
                     out.println(USAGE);
                     return 0;
                 }
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                String value = args[++i];
+                String flag = flags.flag();
+                String value = flags.value();
                 switch (flag) {
                     case "--host" -> host = value;
                     case "--port" -> port = (int) ServerProcess.parse(flag, value, 0, 65535);
