@@ -2,7 +2,6 @@ package dev.hotcold.core.client;
 
 import dev.hotcold.core.protocol.Command;
 import dev.hotcold.core.protocol.Reply;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -59,8 +58,7 @@ public interface AsyncGameConnection extends AutoCloseable {
                 if (failure == null) {
                     listener.onReply(reply);
                 } else {
-                    listener.onFailure(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
+                    listener.onFailure(AsyncGame.unwrap(failure));
                 }
             } catch (Throwable thrown) {
                 close();   // the listener's failure ends the connection, as ReplyListener says
