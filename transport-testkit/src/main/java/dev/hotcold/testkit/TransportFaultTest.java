@@ -33,6 +33,8 @@ import dev.hotcold.core.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -48,9 +50,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -675,6 +679,8 @@ public abstract class TransportFaultTest {
      */
     private static final class LogCapture extends Handler {
         private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+        /** The thread each record was logged on: which loop, say. */
+        private final Map<LogRecord, String> threads = new ConcurrentHashMap<>();
         private Level rootLevel;
 
         void install() {
@@ -695,6 +701,7 @@ public abstract class TransportFaultTest {
         public void publish(LogRecord record) {
             boolean ours = record.getLoggerName() != null && record.getLoggerName().startsWith("dev.hotcold");
             if ((ours && record.getThrown() != null) || record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                threads.put(record, Thread.currentThread().getName());
                 records.add(record);
             }
         }
@@ -708,10 +715,19 @@ public abstract class TransportFaultTest {
 
         void assertNoThrowableOrWarning() {
             List<String> seen = records.stream()
-                    .map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
+                    .map(r -> r.getLevel() + " " + r.getLoggerName() + " on " + threads.get(r) + ": " + r.getMessage()
                             + (r.getThrown() == null ? "" : " " + r.getThrown()))
                     .toList();
-            assertEquals(List.of(), seen, "nothing logged a stack trace or a warning");
+            // The first record's stack, where it names one: a stray warning is found from it.
+            String where = records.stream().filter(r -> r.getThrown() != null).findFirst()
+                    .map(r -> stackOf(r.getThrown())).orElse("");
+            assertEquals(List.of(), seen, () -> "nothing logged a stack trace or a warning" + where);
+        }
+
+        private static String stackOf(Throwable thrown) {
+            StringWriter text = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(text));
+            return "\n" + text;
         }
 
         @Override

@@ -8,14 +8,24 @@ import dev.hotcold.core.spi.Endpoint;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * hotcold's own Netty server: a boss loop that accepts and N worker loops that serve, of the
@@ -23,13 +33,27 @@ import java.util.concurrent.TimeUnit;
  * lifecycle is core's {@link ServerLifecycle}.
  */
 final class NettyServer implements Endpoint {
+    /**
+     * How long an io_uring loop that is shutting down goes on with I/O after its last task (it
+     * then checks every 100 ms): with io_uring a close completes a ring round later (the listener's
+     * too, its accept cancelled first), and a close finishing after the loop has ended could only
+     * log that its deregistration was rejected. NIO and epoll close at once and end without waiting.
+     */
+    private static final long URING_QUIET_MILLIS = 1;
+    /** A loop that is shutting down ends after this long whatever it is doing. */
+    private static final long LAST_MILLIS = 5_000;
+
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final long quietMillis;
+    /** Every accepted channel still open (a group forgets a channel once it closes). */
+    private final ChannelGroup children = new DefaultChannelGroup("hotcold-server-netty", GlobalEventExecutor.INSTANCE);
     private volatile Channel listener;
 
-    private NettyServer(EventLoopGroup boss, EventLoopGroup workers) {
+    private NettyServer(EventLoopGroup boss, EventLoopGroup workers, IoKind kind) {
         this.boss = boss;
         this.workers = workers;
+        this.quietMillis = kind == IoKind.IO_URING ? URING_QUIET_MILLIS : 0;
     }
 
     static GameServer start(ServerConfig config, IoKind io, int workerLoops) throws IOException {
@@ -38,7 +62,7 @@ final class NettyServer implements Endpoint {
                 new DefaultThreadFactory("hotcold-server-netty-boss", true), kind.handlerFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerLoops,
                 new DefaultThreadFactory("hotcold-server-netty-loop", true), kind.handlerFactory());
-        NettyServer endpoint = new NettyServer(boss, workers);
+        NettyServer endpoint = new NettyServer(boss, workers, kind);
         try {
             ServerLifecycle server = new ServerLifecycle(config, endpoint, HotColdService.LISTENER_THREADS);
             ServerBootstrap bootstrap = new ServerBootstrap()
@@ -49,7 +73,7 @@ final class NettyServer implements Endpoint {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                    .childHandler(new HotColdChannelInitializer(server));
+                    .childHandler(endpoint.tracking(new HotColdChannelInitializer(server)));
             ChannelFuture bound = bootstrap.bind(config.bindAddress()).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 Throwable cause = bound.cause();
@@ -62,6 +86,17 @@ final class NettyServer implements Endpoint {
             endpoint.release();
             throw failure;
         }
+    }
+
+    /** The game's initializer, with each child kept in {@link #children} until it closes. */
+    private ChannelInitializer<Channel> tracking(HotColdChannelInitializer game) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel child) {
+                children.add(child);
+                game.addTo(child);
+            }
+        };
     }
 
     @Override
@@ -82,10 +117,37 @@ final class NettyServer implements Endpoint {
         }
     }
 
+    /**
+     * Ends the loops in order, each step once the one before has finished: the boss loop; then
+     * the tasks already queued on the workers (among them the registration of each connection the
+     * boss accepted in its last rounds: the listener's close and a client's connect can cross);
+     * then every child still open is closed; then the workers. Netty never meets a loop that is
+     * gone: an accepted connection reaches a worker that can still take it, and no channel is
+     * mid-close when its worker ends (with io_uring a close completes a ring round later). Either
+     * would put a warning from Netty in the log. On io_uring each loop also goes on with I/O for
+     * {@link #URING_QUIET_MILLIS} after its last task.
+     */
     @Override
     public void release() {
-        boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        boss.shutdownGracefully(quietMillis, LAST_MILLIS, TimeUnit.MILLISECONDS).addListener(bossEnded -> queuedOnWorkers()
+                .addListener(handedOver -> children.close().addListener(childrenClosed ->
+                        workers.shutdownGracefully(quietMillis, LAST_MILLIS, TimeUnit.MILLISECONDS))));
+    }
+
+    /** Done once each worker has run what was queued on it before this call (tasks run in order). */
+    private Future<Void> queuedOnWorkers() {
+        Promise<Void> done = GlobalEventExecutor.INSTANCE.newPromise();
+        List<EventExecutor> loops = new ArrayList<>();
+        workers.forEach(loops::add);
+        AtomicInteger running = new AtomicInteger(loops.size());
+        for (EventExecutor worker : loops) {
+            worker.submit(() -> { }).addListener(ran -> {
+                if (running.decrementAndGet() == 0) {
+                    done.setSuccess(null);
+                }
+            });
+        }
+        return done;
     }
 
     @Override
