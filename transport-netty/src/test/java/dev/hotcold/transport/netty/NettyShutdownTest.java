@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hotcold.core.server.GameServer;
 import dev.hotcold.core.server.ServerConfig;
+import dev.hotcold.testkit.LogRecords;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -16,15 +17,10 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,86 +35,70 @@ class NettyShutdownTest {
     private static final int ROUNDS = 40;
     private static final int OPEN = 40;
 
-    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-
-    @BeforeEach
-    void listen() {
-        Logger.getLogger("").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
-    }
-
     @ParameterizedTest
     @EnumSource(value = IoKind.class, names = {"NIO", "EPOLL", "IO_URING"})
     void aShutdownCrossingConnectsAndOpenGamesLogsNothing(IoKind io) throws Exception {
         assumeTrue(io.isAvailable(), () -> io.optionName() + " does not load here");
-        NettyTransport transport = new NettyTransport(io, 2);
-        for (int round = 0; round < ROUNDS; round++) {
-            GameServer server = transport.serve(ServerConfig.loopback(0));
-            SocketAddress address = server.address();
-            List<Socket> open = new ArrayList<>();
-            for (int i = 0; i < OPEN; i++) {
-                Socket socket = new Socket();
-                socket.connect(address, 2_000);
-                OutputStream out = socket.getOutputStream();
-                out.write("PARAMS 1 1000\nNUMBER\n".getBytes(US_ASCII));
-                out.flush();
-                open.add(socket);
+        try (LogRecords logged = LogRecords.of("");   // the root: Netty's loggers too
+             NettyTransport transport = new NettyTransport(io, 2)) {
+            for (int round = 0; round < ROUNDS; round++) {
+                shutDownWhileClientsConnect(transport);
             }
-            // One that asks for many guesses and reads none: the server has writes outstanding.
-            Socket stuck = new Socket();
-            stuck.setReceiveBufferSize(4096);
-            stuck.connect(address, 2_000);
-            stuck.getOutputStream().write(("PARAMS 1 1000000\n" + "NUMBER\n".repeat(20_000)).getBytes(US_ASCII));
-            open.add(stuck);
-            AtomicBoolean stop = new AtomicBoolean();
-            Thread connector = Thread.ofPlatform().start(() -> {
-                while (!stop.get()) {
-                    try (Socket late = new Socket()) {
-                        late.connect(address, 500);
-                        late.getOutputStream().write("NUMBER\n".getBytes(US_ASCII));
-                    } catch (IOException refusedOrCut) {
-                        // Expected once the server stops listening.
-                    }
-                    // A steady stream, not a storm: a storm overflows io_uring's completion queue,
-                    // which Netty rightly warns of, and which is not what this test is about.
-                    LockSupport.parkNanos(200_000);
+            List<LogRecord> warnings = logged.records().stream()
+                    .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .toList();
+            List<String> seen = warnings.stream()
+                    .map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
+                            + (r.getThrown() == null ? "" : " " + r.getThrown()))
+                    .toList();
+            assertEquals(List.of(), seen, () -> "nothing logged a warning" + warnings.stream()
+                    .filter(r -> r.getThrown() != null).findFirst().map(r -> stackOf(r.getThrown())).orElse(""));
+        }
+    }
+
+    /** One round: a server with open games and a client connecting, stopped with shutdownNow. */
+    private static void shutDownWhileClientsConnect(NettyTransport transport) throws Exception {
+        GameServer server = transport.serve(ServerConfig.loopback(0));
+        SocketAddress address = server.address();
+        List<Socket> open = new ArrayList<>();
+        for (int i = 0; i < OPEN; i++) {
+            Socket socket = new Socket();
+            socket.connect(address, 2_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PARAMS 1 1000\nNUMBER\n".getBytes(US_ASCII));
+            out.flush();
+            open.add(socket);
+        }
+        // One that asks for many guesses and reads none: the server has writes outstanding.
+        Socket stuck = new Socket();
+        stuck.setReceiveBufferSize(4096);
+        stuck.connect(address, 2_000);
+        stuck.getOutputStream().write(("PARAMS 1 1000000\n" + "NUMBER\n".repeat(20_000)).getBytes(US_ASCII));
+        open.add(stuck);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread connector = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                try (Socket late = new Socket()) {
+                    late.connect(address, 500);
+                    late.getOutputStream().write("NUMBER\n".getBytes(US_ASCII));
+                } catch (IOException refusedOrCut) {
+                    // Expected once the server stops listening.
                 }
-            });
-            try {
-                server.shutdownNow();
-                assertTrue(server.awaitTermination(Duration.ofSeconds(10)), () -> "the server terminates" + threads());
-            } finally {
-                stop.set(true);
-                connector.join();
-                for (Socket socket : open) {
-                    socket.close();
-                }
+                // A steady stream, not a storm: a storm overflows io_uring's completion queue,
+                // which Netty rightly warns of, and which is not what this test is about.
+                LockSupport.parkNanos(200_000);
+            }
+        });
+        try {
+            server.shutdownNow();
+            assertTrue(server.awaitTermination(Duration.ofSeconds(10)), () -> "the server terminates" + threads());
+        } finally {
+            stop.set(true);
+            connector.join();
+            for (Socket socket : open) {
+                socket.close();
             }
         }
-        List<String> seen = warnings.stream()
-                .map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
-                        + (r.getThrown() == null ? "" : " " + r.getThrown()))
-                .toList();
-        assertEquals(List.of(), seen, () -> "nothing logged a warning" + warnings.stream()
-                .filter(r -> r.getThrown() != null).findFirst().map(r -> stackOf(r.getThrown())).orElse(""));
     }
 
     private static String threads() {
